@@ -1,0 +1,150 @@
+import type { NextFunction, Request, Response } from 'express'
+import type { GraphQLSchema } from 'graphql'
+import type { AddressInfo } from 'node:net'
+import type { Config } from './config'
+import type { Context } from './context'
+import type { Database } from './db/database'
+import { existsSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { ApolloServer } from '@apollo/server'
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { expressMiddleware } from '@as-integrations/express5'
+import { ApolloArmor } from '@escape.tech/graphql-armor'
+import express from 'express'
+import { LoginLimiter } from './auth/loginLimiter'
+import { readSession, sessionKey } from './auth/session'
+import { withRoundTripCounter } from './db/database'
+import { logger } from './logger'
+import { formatError } from './schema/formatError'
+
+/** Largest request body accepted, in bytes; bigger bodies get 413. */
+export const MAX_BODY = '1mb'
+
+/** Limits every query must stay within (graphql-armor); exceeding one is a 400 with a clear message. */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 3000,
+  maxCost: 20000,
+}
+
+/** A running HTTP server. */
+export interface RunningServer {
+  url: string
+  port: number
+  close: () => Promise<void>
+}
+
+function errorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] }
+}
+
+/**
+ * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
+ * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
+ */
+export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT): Promise<RunningServer> {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  const httpServer = http.createServer(app)
+  const production = config.NODE_ENV === 'production'
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    blockFieldSuggestion: { enabled: production },
+  })
+  const protection = armor.protect()
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  })
+  await apollo.start()
+
+  const auth = { key: sessionKey(config), limiter: new LoginLimiter(), secureCookies: production }
+
+  app.get('/health', async (_req, res) => {
+    try {
+      const database = await db.serverInfo()
+      res.json({ ok: true, database })
+    }
+    catch (error) {
+      logger.warn({ err: error }, 'health check failed')
+      res.status(503).json({ ok: false, error: 'database unavailable' })
+    }
+  })
+
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    (req: Request, res: Response, next: NextFunction) => withRoundTripCounter(() => next()),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => ({
+        db,
+        config,
+        req,
+        res,
+        ip: req.ip ?? 'unknown',
+        auth,
+        user: await readSession(req, auth.key),
+      }),
+    }),
+  )
+
+  if (existsSync(path.join(config.WEB_DIST_DIR, 'index.html'))) {
+    app.use(express.static(config.WEB_DIST_DIR, { index: false, maxAge: '1h' }))
+    app.get(/^(?!\/graphql).*/, (_req, res) => {
+      res.sendFile(path.join(config.WEB_DIST_DIR, 'index.html'))
+    })
+  }
+  else {
+    logger.warn({ dir: config.WEB_DIST_DIR }, 'web app not built (run `npm run build:web`); serving the API only')
+  }
+
+  // Body-parser and other request errors: a JSON error with a code instead of an HTML page.
+  app.use((error: Error & { type?: string, status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.too.large')
+      return res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', `请求体过大 (request body larger than ${MAX_BODY}).`))
+    if (error.type === 'entity.parse.failed')
+      return res.status(400).json(errorBody('BAD_REQUEST', '请求不是有效的 JSON (request body is not valid JSON).'))
+    if (error.status && error.status < 500)
+      return res.status(error.status).json(errorBody('BAD_REQUEST', error.message))
+    logger.error({ err: error }, 'unexpected HTTP error')
+    return res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', '服务器内部错误 (internal error).'))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject)
+    httpServer.listen(port, config.HOST, () => resolve())
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE')
+      throw new Error(`Port ${port} is already in use: stop what uses it or set PORT to a free port.`)
+    throw error
+  })
+  const actual = (httpServer.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${actual}`
+  return {
+    url,
+    port: actual,
+    close: async () => {
+      await apollo.stop()
+    },
+  }
+}

@@ -1,0 +1,130 @@
+import type { Context } from '../context'
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql'
+import { AppError, ErrorCode, forbidden, unauthenticated } from '../common/errors'
+import { decodeCursor, PageArgs, pageInfo } from '../common/pagination'
+import { Access, Role } from './access'
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './password'
+import { clearSessionCookie, issueToken, setSessionCookie } from './session'
+import { CreateUserInput } from './user.input'
+import { createUser, findLoginRecord, findViewer, listUsers, updateUser } from './user.repository'
+import { LoginResult, User, UserPage, Viewer } from './user.type'
+
+const BAD_LOGIN = '用户名或密码错误 (wrong username or password).'
+
+@Resolver()
+export class AuthResolver {
+  @Access('PUBLIC')
+  @Mutation(() => LoginResult, { description: 'Signs in (登录). Sets the session cookie and returns the token. Repeated failures are slowed, then refused for 15 minutes.' })
+  async login(
+    @Arg('username', () => String, { description: 'Login name.' }) username: string,
+    @Arg('password', () => String, { description: 'Password.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<LoginResult> {
+    const { limiter, key, secureCookies } = ctx.auth
+    const keys = [`u:${username.toLowerCase()}`, `ip:${ctx.ip}`]
+    const wait = Math.max(...keys.map(k => limiter.waitFor(k)))
+    if (wait > 0)
+      throw new AppError(ErrorCode.RATE_LIMITED, `登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试 (too many failed logins: try again in ${Math.ceil(wait / 1000)} s).`, { retryAfterSeconds: Math.ceil(wait / 1000) })
+    const record = username.length <= 64 ? await findLoginRecord(ctx.db, username) : null
+    const ok = await verifyPassword(record?.passwordHash ?? null, password)
+    if (!record || !ok || record.disabled) {
+      keys.forEach(k => limiter.fail(k))
+      throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_LOGIN)
+    }
+    keys.forEach(k => limiter.succeed(k))
+    const { token, expiresAt } = await issueToken(record.user, key, ctx.config.SESSION_TTL_MINUTES)
+    setSessionCookie(ctx.res, token, expiresAt, secureCookies)
+    const viewer = await findViewer(ctx.db, record.user.id)
+    return { token, expiresAt: expiresAt.toISOString(), viewer: viewer! }
+  }
+
+  @Access('PUBLIC')
+  @Mutation(() => Boolean, { description: 'Signs out (退出): clears the session cookie. Always true.' })
+  logout(@Ctx() ctx: Context): boolean {
+    clearSessionCookie(ctx.res, ctx.auth.secureCookies)
+    return true
+  }
+
+  @Access('PUBLIC')
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in user, or null without a valid session.' })
+  async me(@Ctx() ctx: Context): Promise<Viewer | null> {
+    if (!ctx.user)
+      return null
+    return findViewer(ctx.db, ctx.user.id)
+  }
+
+  @Access('SIGNED_IN')
+  @Mutation(() => Boolean, { description: 'Changes the signed-in user’s own password (修改密码).' })
+  async changePassword(
+    @Arg('currentPassword', () => String, { description: 'The current password.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password (≥ 10 characters with letters and digits).' }) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    const user = ctx.user ?? (() => { throw unauthenticated() })()
+    const record = await findLoginRecord(ctx.db, user.username)
+    if (!record || !(await verifyPassword(record.passwordHash, currentPassword)))
+      throw new AppError(ErrorCode.BAD_USER_INPUT, '当前密码不正确 (current password is wrong).', { field: 'currentPassword' })
+    checkPasswordPolicy(newPassword)
+    await updateUser(ctx.db, user, user.id, 'changePassword', { passwordHash: await hashPassword(newPassword) })
+    return true
+  }
+
+  @Access([Role.ADMIN])
+  @Query(() => UserPage, { description: 'All user accounts (admins).' })
+  async users(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() { db }: Context): Promise<UserPage> {
+    const skip = decodeCursor(after)
+    const { total, items } = await listUsers(db, skip, first)
+    return { items, pageInfo: pageInfo(skip, items.length, total) }
+  }
+
+  @Access([Role.ADMIN])
+  @Mutation(() => User, { description: 'Creates a user account and its person (admins).' })
+  async createUser(@Arg('input', () => CreateUserInput, { description: 'The new account.' }) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
+    checkPasswordPolicy(input.password)
+    return createUser(ctx.db, ctx.user, {
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      name: input.name,
+      roles: [...new Set(input.roles)],
+      category: input.category,
+      organizationId: input.organizationId ?? null,
+    })
+  }
+
+  @Access([Role.ADMIN])
+  @Mutation(() => User, { description: 'Replaces a user’s roles (admins). Takes effect at the user’s next login.' })
+  async setUserRoles(
+    @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
+    @Arg('roles', () => [Role], { description: 'The roles it should hold (at least one).' }) roles: Role[],
+    @Ctx() ctx: Context,
+  ): Promise<User> {
+    if (roles.length === 0)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, '至少保留一个角色 (keep at least one role); disable the account instead.', { field: 'roles' })
+    if (userId === ctx.user?.id && !roles.includes(Role.ADMIN))
+      throw forbidden('不能移除自己的管理员角色 (you cannot remove your own ADMIN role): ask another admin.')
+    return updateUser(ctx.db, ctx.user!, userId, 'setUserRoles', { roles: [...new Set(roles)] })
+  }
+
+  @Access([Role.ADMIN])
+  @Mutation(() => User, { description: 'Sets a new password for a user (admins).' })
+  async resetPassword(
+    @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
+    @Arg('newPassword', () => String, { description: 'The new password (≥ 10 characters with letters and digits).' }) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
+    checkPasswordPolicy(newPassword)
+    return updateUser(ctx.db, ctx.user!, userId, 'resetPassword', { passwordHash: await hashPassword(newPassword) })
+  }
+
+  @Access([Role.ADMIN])
+  @Mutation(() => User, { description: 'Disables or re-enables an account (admins). A disabled account cannot log in.' })
+  async setUserDisabled(
+    @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
+    @Arg('disabled', () => Boolean, { description: 'True to disable.' }) disabled: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
+    if (userId === ctx.user?.id && disabled)
+      throw forbidden('不能停用自己的账号 (you cannot disable your own account).')
+    return updateUser(ctx.db, ctx.user!, userId, 'setUserDisabled', { disabled })
+  }
+}

@@ -1,0 +1,79 @@
+import type { Request, Response } from 'express'
+import type { Config } from '../config'
+import type { SessionUser } from '../context'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse as parseCookie } from 'cookie'
+import { errors, jwtVerify, SignJWT } from 'jose'
+import { Role } from './access'
+
+/** Name of the HttpOnly session cookie. */
+export const SESSION_COOKIE = 'xuefa_session'
+const ISSUER = 'xuefa'
+
+/**
+ * The signing key: JWT_SECRET, or on the embedded default a random key kept beside the data so sessions
+ * survive restarts (config validation already demands JWT_SECRET outside the embedded default).
+ */
+export function sessionKey(config: Config): Uint8Array {
+  if (config.JWT_SECRET)
+    return new TextEncoder().encode(config.JWT_SECRET)
+  const file = path.join(path.dirname(config.NEO4J_DATA_DIR), 'jwt-secret')
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600 })
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim())
+}
+
+/** Issues a session token for `user`. */
+export async function issueToken(user: SessionUser, key: Uint8Array, ttlMinutes: number): Promise<{ token: string, expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000)
+  const token = await new SignJWT({ u: user.username, r: user.roles, p: user.personId, o: user.organizationIds })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key)
+  return { token, expiresAt }
+}
+
+const ROLES = new Set<string>(Object.values(Role))
+
+/**
+ * The session of a request: the bearer token if present, else the cookie. An invalid or expired token
+ * is treated as no session (the operation then answers UNAUTHENTICATED where a session is needed).
+ */
+export async function readSession(req: Request, key: Uint8Array): Promise<SessionUser | null> {
+  const header = req.headers.authorization
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+  const token = bearer || parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]
+  if (!token)
+    return null
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] })
+    const roles = Array.isArray(payload.r) ? payload.r.filter((r): r is Role => typeof r === 'string' && ROLES.has(r)) : []
+    return {
+      id: String(payload.sub),
+      username: String(payload.u),
+      personId: typeof payload.p === 'string' ? payload.p : null,
+      roles,
+      organizationIds: Array.isArray(payload.o) ? payload.o.map(String) : [],
+    }
+  }
+  catch (error) {
+    if (error instanceof errors.JOSEError)
+      return null
+    throw error
+  }
+}
+
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, expires: expiresAt, path: '/' })
+}
+
+export function clearSessionCookie(res: Response, secure: boolean): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
+}

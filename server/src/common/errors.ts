@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql'
+
+/** Every error the API returns carries one of these codes in `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST = 'BAD_REQUEST',
+  INTERNAL = 'INTERNAL_SERVER_ERROR',
+}
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  BAD_REQUEST: 400,
+  INTERNAL_SERVER_ERROR: 500,
+}
+
+/**
+ * An error a person can act on. The message says what to do; `details` carries structured data (for
+ * example which field was wrong) for the web app to show next to the input.
+ */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, http: { status: HTTP_STATUS[code] }, ...(details ? { details } : {}) } })
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.BAD_USER_INPUT, message, details)
+export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${id} 不存在 (not found); check the id.`, { id })
+export const forbidden = (message = '没有权限执行此操作 (forbidden): your roles do not allow this.') => new AppError(ErrorCode.FORBIDDEN, message)
+export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, '请先登录 (not signed in or the session expired): log in again.')

@@ -1,0 +1,26 @@
+import type { Request, Response } from 'express'
+import type { Role } from './auth/access'
+import type { LoginLimiter } from './auth/loginLimiter'
+import type { Config } from './config'
+import type { Database } from './db/database'
+
+/** The signed-in user as the session token states it. */
+export interface SessionUser {
+  id: string
+  username: string
+  personId: string | null
+  roles: Role[]
+  organizationIds: string[]
+}
+
+/** Per-request GraphQL context. */
+export interface Context {
+  db: Database
+  config: Config
+  user: SessionUser | null
+  req: Request
+  res: Response
+  ip: string
+  /** Session signing key and the failed-login limiter, shared by all requests of the process. */
+  auth: { key: Uint8Array, limiter: LoginLimiter, secureCookies: boolean }
+}

@@ -1,0 +1,168 @@
+import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime, Neo4jError } from 'neo4j-driver'
+
+/** Counts database round trips of the request that is running (the benchmark reports them). */
+const roundTrips = new AsyncLocalStorage<{ count: number }>()
+
+/** Runs `fn` with a fresh round-trip counter; read it with `currentRoundTrips()`. */
+export function withRoundTripCounter<T>(fn: () => T): T {
+  return roundTrips.run({ count: 0 }, fn)
+}
+
+/** Round trips made so far by the current request, or -1 outside a counted request. */
+export function currentRoundTrips(): number {
+  return roundTrips.getStore()?.count ?? -1
+}
+
+type Params = Record<string, unknown>
+
+/**
+ * Turns driver values into plain JSON-friendly values: integers to numbers, temporal values to ISO
+ * strings, nodes to their properties. Repositories call it; nothing outside them sees driver types.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined)
+    return value ?? null
+  if (isInt(value))
+    return value.inSafeRange() ? value.toNumber() : value.toString()
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    if (isDateTime(value))
+      return new Date(value.toString()).toISOString()
+    return value.toString()
+  }
+  if (Array.isArray(value))
+    return value.map(toPlain)
+  if (typeof value === 'object') {
+    const v = value as { properties?: unknown, labels?: unknown, type?: unknown }
+    if (v.properties && (v.labels || v.type))
+      return toPlain(v.properties)
+    const out: Record<string, unknown> = {}
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+      out[key] = toPlain(inner)
+    return out
+  }
+  return value
+}
+
+function rows<T>(result: QueryResult<RecordShape>): T[] {
+  return result.records.map(record => toPlain(record.toObject()) as T)
+}
+
+/** Connection settings for `Database.connect`. */
+export interface DatabaseOptions {
+  uri: string
+  user: string
+  password: string
+  database: string
+}
+
+/** A connection problem an operator can act on; the message names the URI. */
+export class DatabaseUnavailableError extends Error {}
+
+/**
+ * The one driver of the process and the only way code reaches Neo4j: managed transactions (retried on
+ * transient errors, so the work inside must be idempotent) against the configured database.
+ */
+export class Database {
+  private constructor(readonly driver: Driver, readonly name: string, readonly uri: string) {}
+
+  /** Opens the driver and proves the server answers, with one readable error when it does not. */
+  static async connect(options: DatabaseOptions): Promise<Database> {
+    const auth = options.password ? neo4j.auth.basic(options.user, options.password) : undefined
+    const driver = neo4j.driver(options.uri, auth, {
+      maxConnectionPoolSize: 100,
+      connectionAcquisitionTimeout: 30_000,
+      connectionTimeout: 10_000,
+      userAgent: 'xuefa/0.1',
+    })
+    try {
+      await driver.verifyConnectivity({ database: options.database })
+    }
+    catch (error) {
+      await driver.close()
+      throw new DatabaseUnavailableError(describeConnectError(options.uri, error))
+    }
+    return new Database(driver, options.database, options.uri)
+  }
+
+  /** One read round trip. */
+  async read<T = Record<string, unknown>>(cypher: string, params: Params = {}): Promise<T[]> {
+    count()
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ })
+    try {
+      return rows<T>(await session.executeRead(tx => tx.run(cypher, params)))
+    }
+    finally {
+      await session.close()
+    }
+  }
+
+  /** One write round trip in its own transaction. */
+  async write<T = Record<string, unknown>>(cypher: string, params: Params = {}): Promise<T[]> {
+    count()
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE })
+    try {
+      return rows<T>(await session.executeWrite(tx => tx.run(cypher, params)))
+    }
+    finally {
+      await session.close()
+    }
+  }
+
+  /**
+   * Several statements in one write transaction (all or nothing). The callback may run more than once
+   * on a transient error, so it must not have side effects outside the transaction.
+   */
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    count()
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE })
+    try {
+      return await session.executeWrite(tx => work(new Tx(tx)))
+    }
+    finally {
+      await session.close()
+    }
+  }
+
+  /** Server version and edition, for `health`. */
+  async serverInfo(): Promise<{ version: string, edition: string }> {
+    const [row] = await this.read<{ version: string, edition: string }>(
+      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+    )
+    return row ?? { version: 'unknown', edition: 'unknown' }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close()
+  }
+}
+
+/** A write transaction handed to `Database.transaction`. */
+export class Tx {
+  constructor(private readonly tx: ManagedTransaction) {}
+  async run<T = Record<string, unknown>>(cypher: string, params: Params = {}): Promise<T[]> {
+    return rows<T>(await this.tx.run(cypher, params))
+  }
+}
+
+function count(): void {
+  const store = roundTrips.getStore()
+  if (store)
+    store.count++
+}
+
+function describeConnectError(uri: string, error: unknown): string {
+  const code = error instanceof Neo4jError ? error.code : ''
+  const message = error instanceof Error ? error.message : String(error)
+  if (/Unauthorized|authentication/i.test(code + message))
+    return `Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`
+  if (/database.*not.*(exist|found)/i.test(message))
+    return `Neo4j at ${uri} has no database named by NEO4J_DATABASE: ${message}`
+  return `Cannot reach Neo4j at ${uri}: ${message.split('\n')[0]}. Check NEO4J_URI, or unset it to use the embedded database.`
+}
+
+/** A whole number as a Cypher integer (JS numbers travel as floats, which SKIP/LIMIT refuse). */
+export function int(n: number) {
+  return neo4j.int(Math.trunc(n))
+}
