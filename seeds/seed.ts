@@ -1,5 +1,5 @@
-import type { Database } from '../server/src/db/database'
 import type { Role } from '../server/src/auth/access'
+import type { Database } from '../server/src/db/database'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -5,11 +5,13 @@ import { z } from 'zod'
 /** The repository root, whatever directory the process was started from. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-const port = (name: string, fallback: number) => z.coerce.number({ invalid_type_error: `${name} must be a port number` })
-  .int(`${name} must be a whole number`)
-  .min(0, `${name} must be between 0 and 65535`)
-  .max(65535, `${name} must be between 0 and 65535`)
-  .default(fallback)
+function port(name: string, fallback: number) {
+  return z.coerce.number({ invalid_type_error: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be between 0 and 65535`)
+    .max(65535, `${name} must be between 0 and 65535`)
+    .default(fallback)
+}
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
 

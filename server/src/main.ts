@@ -1,17 +1,18 @@
-import 'reflect-metadata'
 import type { Runtime } from './runtime'
+import { seedSampleData } from '../../seeds/seed'
 import { startServer } from './app'
 import { ConfigError, loadConfig } from './config'
 import { logger } from './logger'
 import { openRuntime } from './runtime'
 import { buildAppSchema } from './schema/schema'
-import { seedSampleData } from '../../seeds/seed'
+import 'reflect-metadata'
 
 /** `npm start`: database (embedded unless NEO4J_URI), migrations, sample data, API and web app on one port. */
 async function main(): Promise<void> {
   const started = Date.now()
   const config = loadConfig()
   let runtime: Runtime | undefined
+  let server: Awaited<ReturnType<typeof startServer>> | undefined
   let shuttingDown = false
   const shutdown = async (signal: string) => {
     if (shuttingDown)
@@ -22,7 +23,6 @@ async function main(): Promise<void> {
     await runtime?.close().catch(error => logger.error({ err: error }, 'error while closing the database'))
     process.exit(0)
   }
-  let server: Awaited<ReturnType<typeof startServer>> | undefined
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
 

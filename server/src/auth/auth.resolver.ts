@@ -60,7 +60,9 @@ export class AuthResolver {
     @Arg('newPassword', () => String, { description: 'The new password (≥ 10 characters with letters and digits).' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    const user = ctx.user ?? (() => { throw unauthenticated() })()
+    if (!ctx.user)
+      throw unauthenticated()
+    const user = ctx.user
     const record = await findLoginRecord(ctx.db, user.username)
     if (!record || !(await verifyPassword(record.passwordHash, currentPassword)))
       throw new AppError(ErrorCode.BAD_USER_INPUT, '当前密码不正确 (current password is wrong).', { field: 'currentPassword' })

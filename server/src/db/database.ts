@@ -155,9 +155,9 @@ function count(): void {
 function describeConnectError(uri: string, error: unknown): string {
   const code = error instanceof Neo4jError ? error.code : ''
   const message = error instanceof Error ? error.message : String(error)
-  if (/Unauthorized|authentication/i.test(code + message))
+  if (/unauthorized|authentication/i.test(code + message))
     return `Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`
-  if (/database.*not.*(exist|found)/i.test(message))
+  if (/database.*not.*(?:exist|found)/i.test(message))
     return `Neo4j at ${uri} has no database named by NEO4J_DATABASE: ${message}`
   return `Cannot reach Neo4j at ${uri}: ${message.split('\n')[0]}. Check NEO4J_URI, or unset it to use the embedded database.`
 }
