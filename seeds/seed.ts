@@ -55,8 +55,13 @@ export async function seedDemoUsers(db: Database): Promise<void> {
   }
 }
 
+/** Where seeding finds the official law texts, when configured. */
+export interface SeedOptions {
+  lawCorpusDir?: string
+}
+
 /** Loads the sample data (示例) into an empty or partly seeded database. Safe to run again. */
-export async function seedSampleData(db: Database): Promise<void> {
+export async function seedSampleData(db: Database, _options: SeedOptions = {}): Promise<void> {
   await seedOrganizations(db)
   await seedDemoUsers(db)
   logger.info('sample data ready (示例)')

@@ -5,7 +5,6 @@ import { ConfigError, loadConfig } from './config'
 import { logger } from './logger'
 import { openRuntime } from './runtime'
 import { buildAppSchema } from './schema/schema'
-import 'reflect-metadata'
 
 /** `npm start`: database (embedded unless NEO4J_URI), migrations, sample data, API and web app on one port. */
 async function main(): Promise<void> {
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
   runtime = await openRuntime(config)
   const seed = config.SEED_SAMPLE_DATA === 'true' || (config.SEED_SAMPLE_DATA === 'auto' && config.embedded)
   if (seed)
-    await seedSampleData(runtime.db)
+    await seedSampleData(runtime.db, { lawCorpusDir: config.LAW_CORPUS_DIR })
   const schema = await buildAppSchema()
   server = await startServer(config, runtime.db, schema)
   logger.info({ url: server.url, embedded: config.embedded, startupMs: Date.now() - started }, `Xuefa 学法 ready on ${server.url}`)

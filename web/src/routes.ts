@@ -7,16 +7,20 @@ export interface AppPage {
   label: string
   roles: string[] | 'PUBLIC'
   nav: boolean
+  /** Position in the navigation (lower first). */
+  order?: number
   component: RouteRecordRaw['component']
 }
 
 const ALL = ['CADRE', 'TRAINER', 'ADVISOR', 'ADMIN']
 
-/** Every page; the navigation shows a user the pages of their roles. Features add theirs here. */
-export const pages: AppPage[] = [
-  { path: '/status', name: 'status', label: 'nav.status', roles: 'PUBLIC', nav: true, component: () => import('./features/status/StatusPage.vue') },
-  { path: '/admin/users', name: 'admin-users', label: 'nav.admin', roles: ['ADMIN'], nav: true, component: () => import('./features/admin/AdminUsersPage.vue') },
-]
+// Each feature declares its pages in features/<feature>/pages.ts (export const pages: AppPage[]).
+const featurePages = import.meta.glob<{ pages: AppPage[] }>('./features/*/pages.ts', { eager: true })
+
+/** Every page in navigation order; the navigation shows a user the pages of their roles. */
+export const pages: AppPage[] = Object.values(featurePages)
+  .flatMap(module => module.pages)
+  .sort((a, b) => (a.order ?? 50) - (b.order ?? 50))
 
 /** The first page a user of these roles lands on. */
 export function homeFor(roles: string[]): string {

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT_DIR } from '../config'
 import { buildAppSchema, printAppSchema } from './schema'
-import 'reflect-metadata'
 
 /** `npm run schema:emit`: writes server/schema.graphql from the code. */
 const file = path.join(ROOT_DIR, 'server/schema.graphql')

@@ -1,0 +1,60 @@
+import type { TestProject } from 'vitest/node'
+import type { EmbeddedNeo4j } from '../../server/src/db/embedded'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { seedSampleData } from '../../seeds/seed'
+import { ROOT_DIR } from '../../server/src/config'
+import { Database } from '../../server/src/db/database'
+import { freePort, startEmbeddedNeo4j } from '../../server/src/db/embedded'
+import { migrate } from '../../server/src/db/migrate'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string
+    neo4jUser: string
+    neo4jPassword: string
+    neo4jDatabase: string
+    lawCorpusDir: string
+  }
+}
+
+/** Test data directory of the embedded database; wiped at the start of each run. */
+export const TEST_DATA_DIR = path.join(ROOT_DIR, '.data/test/neo4j')
+
+let embedded: EmbeddedNeo4j | null = null
+
+/**
+ * Starts one real Neo4j for all integration tests (or uses NEO4J_URI), applies the migrations and loads
+ * the sample data through the same code `npm start` uses.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let uri = process.env.NEO4J_URI
+  if (!uri) {
+    rmSync(path.dirname(TEST_DATA_DIR), { recursive: true, force: true })
+    embedded = await startEmbeddedNeo4j({ dataDir: TEST_DATA_DIR, port: await freePort(), heap: '1g', pageCache: '512m' })
+    uri = embedded.uri
+  }
+  const options = {
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_URI ? (process.env.NEO4J_PASSWORD ?? '') : '',
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  }
+  const lawCorpusDir = process.env.LAW_CORPUS_DIR ?? path.resolve(ROOT_DIR, '../shared/laws')
+  const db = await Database.connect(options)
+  try {
+    await migrate(db)
+    await seedSampleData(db, { lawCorpusDir })
+  }
+  finally {
+    await db.close()
+  }
+  project.provide('neo4jUri', options.uri)
+  project.provide('neo4jUser', options.user)
+  project.provide('neo4jPassword', options.password)
+  project.provide('neo4jDatabase', options.database)
+  project.provide('lawCorpusDir', lawCorpusDir)
+  return async () => {
+    await embedded?.stop()
+  }
+}
