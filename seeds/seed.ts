@@ -60,9 +60,27 @@ export interface SeedOptions {
   lawCorpusDir?: string
 }
 
+/**
+ * Reference data every installation needs, sample or not: the law library (imported from the corpus
+ * when LAW_CORPUS_DIR is set, else metadata and 要点 summaries), topics, procedure steps and the
+ * compliance rule sets. Idempotent; runs at every start.
+ */
+export async function seedReferenceData(db: Database, options: SeedOptions = {}): Promise<void> {
+  // Feature steps, in dependency order (laws before rules and questions). Each is idempotent.
+  // [law] seed step goes here
+  // [decision] reference step goes here
+  void db
+  void options
+}
+
 /** Loads the sample data (示例) into an empty or partly seeded database. Safe to run again. */
-export async function seedSampleData(db: Database, _options: SeedOptions = {}): Promise<void> {
+export async function seedSampleData(db: Database, options: SeedOptions = {}): Promise<void> {
   await seedOrganizations(db)
   await seedDemoUsers(db)
+  // Feature sample steps, in dependency order. Each is idempotent.
+  // [decision] sample step goes here
+  // [quiz] sample step goes here
+  // [study] sample step goes here
+  void options
   logger.info('sample data ready (示例)')
 }

@@ -1,5 +1,5 @@
 import type { Runtime } from './runtime'
-import { seedSampleData } from '../../seeds/seed'
+import { seedReferenceData, seedSampleData } from '../../seeds/seed'
 import { startServer } from './app'
 import { ConfigError, loadConfig } from './config'
 import { logger } from './logger'
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
 
   runtime = await openRuntime(config)
+  await seedReferenceData(runtime.db, { lawCorpusDir: config.LAW_CORPUS_DIR })
   const seed = config.SEED_SAMPLE_DATA === 'true' || (config.SEED_SAMPLE_DATA === 'auto' && config.embedded)
   if (seed)
     await seedSampleData(runtime.db, { lawCorpusDir: config.LAW_CORPUS_DIR })

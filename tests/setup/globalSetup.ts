@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node'
 import type { EmbeddedNeo4j } from '../../server/src/db/embedded'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { seedSampleData } from '../../seeds/seed'
+import { seedReferenceData, seedSampleData } from '../../seeds/seed'
 import { ROOT_DIR } from '../../server/src/config'
 import { Database } from '../../server/src/db/database'
 import { freePort, startEmbeddedNeo4j } from '../../server/src/db/embedded'
@@ -18,8 +18,8 @@ declare module 'vitest' {
   }
 }
 
-/** Test data directory of the embedded database; wiped at the start of each run. */
-export const TEST_DATA_DIR = path.join(ROOT_DIR, '.data/test/neo4j')
+/** Test data directory of this run's embedded database (per process, so parallel runs do not collide). */
+const TEST_DATA_DIR = path.join(ROOT_DIR, `.data/test/neo4j-${process.pid}`)
 
 let embedded: EmbeddedNeo4j | null = null
 
@@ -30,7 +30,7 @@ let embedded: EmbeddedNeo4j | null = null
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let uri = process.env.NEO4J_URI
   if (!uri) {
-    rmSync(path.dirname(TEST_DATA_DIR), { recursive: true, force: true })
+    rmSync(TEST_DATA_DIR, { recursive: true, force: true })
     embedded = await startEmbeddedNeo4j({ dataDir: TEST_DATA_DIR, port: await freePort(), heap: '1g', pageCache: '512m' })
     uri = embedded.uri
   }
@@ -44,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = await Database.connect(options)
   try {
     await migrate(db)
+    await seedReferenceData(db, { lawCorpusDir })
     await seedSampleData(db, { lawCorpusDir })
   }
   finally {
@@ -56,5 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('lawCorpusDir', lawCorpusDir)
   return async () => {
     await embedded?.stop()
+    if (embedded)
+      rmSync(TEST_DATA_DIR, { recursive: true, force: true })
   }
 }
