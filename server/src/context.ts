@@ -21,6 +21,9 @@ export interface Context {
   req: Request
   res: Response
   ip: string
-  /** Session signing key and the failed-login limiter, shared by all requests of the process. */
-  auth: { key: Uint8Array, limiter: LoginLimiter, secureCookies: boolean }
+  /**
+   * Session signing key and the failed-login limiters (per account, and a looser one per address since a
+   * whole office may share one), shared by all requests of the process.
+   */
+  auth: { key: Uint8Array, limiter: LoginLimiter, addressLimiter: LoginLimiter, secureCookies: boolean }
 }

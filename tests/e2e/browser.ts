@@ -20,8 +20,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** Signs in through the login page as a person would, and waits for the first page of the role. */
 export async function loginInBrowser(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/login`)
-  await page.locator('[data-test=username] input').fill(username)
-  await page.locator('[data-test=password] input').fill(password)
+  await page.locator('input[data-test=username]').fill(username)
+  await page.locator('input[data-test=password]').fill(password)
   await page.locator('[data-test=login-submit]').click()
   await page.locator('[data-test=who]').waitFor()
 }

@@ -20,18 +20,20 @@ export class AuthResolver {
     @Arg('password', () => String, { description: 'Password.' }) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
-    const { limiter, key, secureCookies } = ctx.auth
-    const keys = [`u:${username.toLowerCase()}`, `ip:${ctx.ip}`]
-    const wait = Math.max(...keys.map(k => limiter.waitFor(k)))
+    const { limiter, addressLimiter, key, secureCookies } = ctx.auth
+    const account = `u:${username.toLowerCase()}`
+    const address = `ip:${ctx.ip}`
+    const wait = Math.max(limiter.waitFor(account), addressLimiter.waitFor(address))
     if (wait > 0)
       throw new AppError(ErrorCode.RATE_LIMITED, `登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试 (too many failed logins: try again in ${Math.ceil(wait / 1000)} s).`, { retryAfterSeconds: Math.ceil(wait / 1000) })
     const record = username.length <= 64 ? await findLoginRecord(ctx.db, username) : null
     const ok = await verifyPassword(record?.passwordHash ?? null, password)
     if (!record || !ok || record.disabled) {
-      keys.forEach(k => limiter.fail(k))
+      limiter.fail(account)
+      addressLimiter.fail(address)
       throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_LOGIN)
     }
-    keys.forEach(k => limiter.succeed(k))
+    limiter.succeed(account)
     const { token, expiresAt } = await issueToken(record.user, key, ctx.config.SESSION_TTL_MINUTES)
     setSessionCookie(ctx.res, token, expiresAt, secureCookies)
     const viewer = await findViewer(ctx.db, record.user.id)

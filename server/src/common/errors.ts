@@ -37,5 +37,6 @@ export class AppError extends GraphQLError {
 
 export const badInput = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.BAD_USER_INPUT, message, details)
 export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${id} 不存在 (not found); check the id.`, { id })
-export const forbidden = (message = '没有权限执行此操作 (forbidden): your roles do not allow this.') => new AppError(ErrorCode.FORBIDDEN, message)
-export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, '请先登录 (not signed in or the session expired): log in again.')
+// `accessDenied` marks refusals by the role checks, as opposed to e.g. a failed login.
+export const forbidden = (message = '没有权限执行此操作 (forbidden): your roles do not allow this.') => new AppError(ErrorCode.FORBIDDEN, message, { accessDenied: true })
+export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, '请先登录 (not signed in or the session expired): log in again.', { accessDenied: true })
