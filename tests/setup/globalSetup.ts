@@ -2,7 +2,6 @@ import type { TestProject } from 'vitest/node'
 import type { EmbeddedNeo4j } from '../../server/src/db/embedded'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { seedReferenceData, seedSampleData } from '../../seeds/seed'
 import { ROOT_DIR } from '../../server/src/config'
 import { Database } from '../../server/src/db/database'
 import { freePort, startEmbeddedNeo4j } from '../../server/src/db/embedded'
@@ -41,6 +40,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
   }
   const lawCorpusDir = process.env.LAW_CORPUS_DIR ?? path.resolve(ROOT_DIR, '../shared/laws')
+  // type-graphql's decorators (reached through the seed code) need reflect-metadata loaded first;
+  // a static import would be reordered by the linter.
+  await import('reflect-metadata')
+  const { seedReferenceData, seedSampleData } = await import('../../seeds/seed')
   const db = await Database.connect(options)
   try {
     await migrate(db)
