@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server'
 import type { NextFunction, Request, Response } from 'express'
 import type { GraphQLSchema } from 'graphql'
 import type { AddressInfo } from 'node:net'
@@ -15,9 +16,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
 import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
-import { withRoundTripCounter } from './db/database'
+import { currentRoundTrips, withRoundTripCounter } from './db/database'
 import { logger } from './logger'
 import { formatError } from './schema/formatError'
+import { startExpirySweep } from './study/expirySweep'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -36,6 +38,17 @@ export interface RunningServer {
   url: string
   port: number
   close: () => Promise<void>
+}
+
+/** Benchmark mode (XUEFA_BENCH=1): each response says how many database round trips it took. */
+const roundTripHeader: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('x-db-round-trips', String(currentRoundTrips()))
+      },
+    }
+  },
 }
 
 function errorBody(code: string, message: string) {
@@ -77,6 +90,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(process.env.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
   })
   await apollo.start()
@@ -143,10 +157,13 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   })
   const actual = (httpServer.address() as AddressInfo).port
   const url = `http://127.0.0.1:${actual}`
+  // Submits quiz attempts whose time ran out, every 30 s (study feature).
+  const stopExpirySweep = startExpirySweep(db)
   return {
     url,
     port: actual,
     close: async () => {
+      stopExpirySweep()
       await apollo.stop()
     },
   }

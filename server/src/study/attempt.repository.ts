@@ -1,0 +1,423 @@
+import type { SessionUser } from '../context'
+import type { Database, Tx } from '../db/database'
+import type { AttemptRow, AttemptSummaryRow } from './presentation'
+import type { StoredCard } from './spacedRepetition'
+import type { Attempt, AttemptSummary, SavedAnswer } from './study.type'
+import { randomUUID } from 'node:crypto'
+import { recordAudit } from '../audit/audit'
+import { Role } from '../auth/access'
+import { PERSON_PROJECTION } from '../auth/user.repository'
+import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
+import { int } from '../db/database'
+import { logger } from '../logger'
+import { drawAttempt, DrawShortError, shortageMessage, shuffleOptions } from '../quiz/draw'
+import { loadDrawPools } from '../quiz/quiz.repository'
+import { presentAttempt, presentSummary } from './presentation'
+import { scoreAttempt } from './scoring'
+import { afterWrongAnswer, cardId } from './spacedRepetition'
+import { ARTICLE_PROJECTION, ATTEMPT_SUMMARY, notYours, QUIZ_SUMMARY, requirePerson } from './study.repository'
+import { attemptDeadline, checkGiven, startRefusal } from './studyRules'
+
+/**
+ * Attempts (答卷): drawing on the server, saving answers as the person goes, the server-side deadline,
+ * idempotent submission, scoring and the review cards of wrong answers.
+ *
+ * Locking: every write to an attempt first locks the person, then the attempt (always in that order, so
+ * two writers never deadlock); saving, submitting and the expiry sweep therefore never interleave on one
+ * attempt, and one person's review cards are never MERGEd twice at once.
+ */
+
+const CONFLICT = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)
+
+/** Map projection of one item `i` of attempt `t` with its question `q` (answers included; presentation decides). */
+const ITEM_PROJECTION = `{
+  order: i.order, points: i.points, optionOrder: i.optionOrder, earned: i.earned, correct: i.correct,
+  questionId: q.id, type: q.type, stem: q.stem, options: coalesce(q.options, []), answer: coalesce(q.answer, []),
+  explanation: coalesce(q.explanation, ''), given: an.given, savedAt: an.savedAt,
+  articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY ts.order, a.lawId, a.ordinal }
+}`
+
+const ATTEMPT_READ = `MATCH (t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
+  OPTIONAL MATCH (p:Person)-[:MADE]->(t)
+  RETURN ${ATTEMPT_SUMMARY} AS summary, p.id AS ownerId,
+    [(p)-[:MEMBER_OF]->(o:Organization) | o.id] AS ownerOrganizationIds,
+    ${PERSON_PROJECTION} AS person, ${QUIZ_SUMMARY} AS quiz,
+    COLLECT {
+      MATCH (t)-[i:ITEM]->(q:Question)
+      OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
+      RETURN ${ITEM_PROJECTION} AS item ORDER BY i.order
+    } AS items`
+
+interface AttemptReadRow {
+  summary: AttemptSummaryRow
+  ownerId: string | null
+  ownerOrganizationIds: string[]
+  person: AttemptRow['person']
+  quiz: AttemptRow['quiz']
+  items: AttemptRow['items']
+}
+
+function expired(deadline: string | null, now: Date): boolean {
+  return deadline !== null && Date.parse(deadline) <= now.getTime()
+}
+
+/** Locks the attempt's person, then the attempt; returns the owner, or null when there is no such attempt. */
+async function lockAttempt(tx: Tx, attemptId: string): Promise<string | null> {
+  const [row] = await tx.run<{ ownerId: string }>(
+    `MATCH (p:Person)-[:MADE]->(t:Attempt {id: $attemptId})
+     SET p._lock = true REMOVE p._lock
+     WITH p, t SET t._lock = true REMOVE t._lock
+     RETURN p.id AS ownerId`,
+    { attemptId },
+  )
+  return row?.ownerId ?? null
+}
+
+/**
+ * Scores and submits an IN_PROGRESS attempt with what was saved, inside the caller's transaction (the
+ * caller holds the locks). Wrong or unanswered questions create or lapse the person's review cards. After
+ * the deadline the submission counts as made at the deadline, by the timer.
+ */
+async function submitInTx(tx: Tx, actor: SessionUser | null, attemptId: string, submissionId: string | null, now: Date): Promise<void> {
+  const [row] = await tx.run<{
+    personId: string
+    status: string
+    deadline: string | null
+    partial: boolean
+    items: { questionId: string, type: string, answer: string[], points: number, optionOrder: number[], given: string[] | null, card: StoredCard | null }[]
+  }>(
+    `MATCH (p:Person)-[:MADE]->(t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
+     RETURN p.id AS personId, t.status AS status, t.deadline AS deadline, coalesce(z.multiplePartialCredit, false) AS partial,
+       COLLECT {
+         MATCH (t)-[i:ITEM]->(q:Question)
+         OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
+         RETURN {questionId: q.id, type: q.type, answer: coalesce(q.answer, []), points: i.points,
+           optionOrder: coalesce(i.optionOrder, []), given: an.given,
+           card: [(p)-[r:REVIEWS]->(q) | r {.due, .stability, .difficulty, .elapsedDays, .scheduledDays, .learningSteps, .reps, .lapses, .state, .lastReview}][0]
+         } AS item ORDER BY i.order
+       } AS items`,
+    { attemptId },
+  )
+  if (!row || row.status !== 'IN_PROGRESS')
+    return
+  const late = expired(row.deadline, now)
+  const submittedAt = late ? new Date(row.deadline!) : now
+  const result = scoreAttempt(row.items, { multiplePartialCredit: row.partial })
+  const items = row.items.map((item, k) => ({ questionId: item.questionId, earned: result.items[k]!.earned, correct: result.items[k]!.correct }))
+  const cards = row.items.flatMap((item, k) => {
+    if (result.items[k]!.correct)
+      return []
+    const card = afterWrongAnswer(item.card, submittedAt)
+    return [{ ...card, id: cardId(row.personId, item.questionId), questionId: item.questionId, learningSteps: int(card.learningSteps), reps: int(card.reps), lapses: int(card.lapses), scheduledDays: int(card.scheduledDays), elapsedDays: int(card.elapsedDays) }]
+  })
+  await tx.run(
+    `MATCH (p:Person)-[:MADE]->(t:Attempt {id: $attemptId})
+     SET t.status = 'SUBMITTED', t.submittedAt = datetime($submittedAt), t.score = $score, t.autoSubmitted = $auto,
+         t.submissionId = $submissionId
+     WITH p, t
+     CALL (t) {
+       UNWIND $items AS it
+       MATCH (t)-[i:ITEM]->(q:Question {id: it.questionId})
+       SET i.earned = it.earned, i.correct = it.correct
+       WITH t, q, it
+       OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
+       SET an.correct = it.correct
+     }
+     CALL (p) {
+       UNWIND $cards AS c
+       MATCH (q:Question {id: c.questionId})
+       MERGE (p)-[r:REVIEWS]->(q)
+         ON CREATE SET r.id = c.id, r.createdAt = datetime()
+       SET r.due = datetime(c.due), r.stability = c.stability, r.difficulty = c.difficulty, r.elapsedDays = c.elapsedDays,
+           r.scheduledDays = c.scheduledDays, r.learningSteps = c.learningSteps, r.reps = c.reps, r.lapses = c.lapses,
+           r.state = c.state, r.lastReview = CASE WHEN c.lastReview IS NULL THEN null ELSE datetime(c.lastReview) END,
+           r.lastWrongAt = datetime($submittedAt)
+     }
+     CALL (t) {
+       WITH t WHERE $submissionId IS NOT NULL
+       MERGE (c:ClientSubmission {id: $submissionId})
+         ON CREATE SET c.attemptId = t.id, c.at = datetime()
+     }`,
+    { attemptId, submittedAt: submittedAt.toISOString(), score: result.score, auto: late, submissionId, items, cards },
+  )
+  await recordAudit(tx, { actor, operation: late ? 'submitAttempt:timer' : 'submitAttempt', targetIds: [attemptId] })
+}
+
+async function readRow(db: Database, attemptId: string): Promise<AttemptReadRow | null> {
+  const [row] = await db.read<AttemptReadRow>(ATTEMPT_READ, { attemptId })
+  return row ?? null
+}
+
+/** Submits the attempt by the timer when its deadline passed; true when it did. */
+async function submitIfExpired(db: Database, attemptId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await lockAttempt(tx, attemptId)))
+      return false
+    const [state] = await tx.run<{ status: string, deadline: string | null }>('MATCH (t:Attempt {id: $attemptId}) RETURN t.status AS status, t.deadline AS deadline', { attemptId })
+    if (state?.status !== 'IN_PROGRESS' || !expired(state.deadline, now))
+      return false
+    await submitInTx(tx, null, attemptId, null, now)
+    return true
+  })
+}
+
+/** Whether `user` may read the attempt, and whether they see everything (a trainer of the owner's organisation, or an admin). */
+function accessOf(user: SessionUser, row: AttemptReadRow): { allowed: boolean, full: boolean } {
+  if (user.personId && row.ownerId === user.personId)
+    return { allowed: true, full: false }
+  if (user.roles.includes(Role.ADMIN))
+    return { allowed: true, full: true }
+  if (user.roles.includes(Role.TRAINER) && row.ownerOrganizationIds.some(id => user.organizationIds.includes(id)))
+    return { allowed: true, full: true }
+  return { allowed: false, full: false }
+}
+
+function present(row: AttemptReadRow, full: boolean, now: Date): Attempt {
+  return presentAttempt({ ...row.summary, ownerId: row.ownerId, ownerOrganizationIds: row.ownerOrganizationIds, person: row.person, quiz: row.quiz, items: row.items }, { full, now })
+}
+
+/**
+ * One attempt for a user: their own (answers as the reveal policy allows), or — for a trainer of the
+ * person's organisation, or an admin — anyone's with everything. An attempt whose time ran out is
+ * submitted first. FORBIDDEN for anyone else.
+ */
+export async function readAttempt(db: Database, user: SessionUser, attemptId: string, now: Date): Promise<Attempt> {
+  let row = await readRow(db, attemptId)
+  if (!row)
+    throw notFound('答卷 (attempt)', attemptId)
+  const access = accessOf(user, row)
+  if (!access.allowed)
+    throw notYours('只能查看自己的答卷 (you can read only your own attempts).')
+  if (row.summary.status === 'IN_PROGRESS' && expired(row.summary.deadline, now)) {
+    await submitIfExpired(db, attemptId, now)
+    row = (await readRow(db, attemptId))!
+  }
+  return present(row, access.full, now)
+}
+
+/**
+ * Starts an attempt at a published quiz, or resumes the person's attempt in progress. The questions are
+ * drawn here: a fixed quiz's in order, a blueprint's by `drawAttempt` seeded with the attempt id (unseen
+ * questions first); options are shuffled per attempt when the quiz says so, and the order shown is kept
+ * on each ITEM. Respects opensAt/closesAt and attemptsAllowed.
+ */
+export async function startAttempt(db: Database, user: SessionUser, quizId: string, now: Date): Promise<Attempt> {
+  const personId = requirePerson(user)
+  const pools = await loadDrawPools(db, quizId, personId)
+  if (!pools || pools.quiz.status !== 'PUBLISHED')
+    throw notFound('试卷 (quiz)', quizId)
+  const id = `attempt-${randomUUID()}`
+  let drawn: ReturnType<typeof drawAttempt> | null = null
+  let shortage: DrawShortError | null = null
+  try {
+    drawn = drawAttempt(pools, id)
+  }
+  catch (error) {
+    if (!(error instanceof DrawShortError))
+      throw error
+    shortage = error
+  }
+  const quiz = pools.quiz
+  const attemptId = await db.transaction(async (tx) => {
+    await tx.run('MATCH (p:Person {id: $personId}) SET p._lock = true REMOVE p._lock', { personId })
+    const [state] = await tx.run<{ open: { id: string, deadline: string | null }[], made: number, questions: { id: string, type: string, options: string[] }[] }>(
+      `MATCH (z:Quiz {id: $quizId})
+       RETURN COLLECT {
+           MATCH (:Person {id: $personId})-[:MADE]->(t:Attempt {status: 'IN_PROGRESS'})-[:OF]->(z)
+           RETURN {id: t.id, deadline: t.deadline} AS a ORDER BY t.startedAt DESC
+         } AS open,
+         COUNT { (:Person {id: $personId})-[:MADE]->(:Attempt)-[:OF]->(z) } AS made,
+         COLLECT { UNWIND $questionIds AS qid MATCH (q:Question {id: qid}) RETURN {id: q.id, type: q.type, options: coalesce(q.options, [])} AS q } AS questions`,
+      { quizId, personId, questionIds: (drawn ?? []).map(d => d.questionId) },
+    )
+    for (const open of state!.open) {
+      if (!expired(open.deadline, now))
+        return open.id
+      await lockAttempt(tx, open.id)
+      await submitInTx(tx, null, open.id, null, now)
+    }
+    const refusal = startRefusal({ status: quiz.status, opensAt: quiz.opensAt ? Date.parse(quiz.opensAt) : null, closesAt: quiz.closesAt ? Date.parse(quiz.closesAt) : null }, now.getTime())
+    if (refusal)
+      throw CONFLICT(refusal, { field: 'quizId' })
+    if (quiz.attemptsAllowed !== null && state!.made >= quiz.attemptsAllowed)
+      throw CONFLICT(`已用完 ${quiz.attemptsAllowed} 次作答机会 (you have used all ${quiz.attemptsAllowed} attempts at this quiz).`, { attemptsAllowed: quiz.attemptsAllowed })
+    if (shortage)
+      throw badInput(`题库已不足以按规则抽题，请联系培训管理员 (the question bank can no longer supply this quiz; tell the trainer):\n${shortage.shortages.map(s => `- ${shortageMessage(s)}`).join('\n')}`)
+    const questions = new Map(state!.questions.map(q => [q.id, q]))
+    const items = drawn!.flatMap((d, k) => {
+      const question = questions.get(d.questionId)
+      if (!question)
+        return []
+      const choice = question.type === 'SINGLE' || question.type === 'MULTIPLE'
+      const order = choice && quiz.shuffleOptions ? shuffleOptions(question, id).order : []
+      return [{ questionId: d.questionId, order: int(k + 1), points: int(d.points), optionOrder: order.map(int) }]
+    })
+    if (items.length === 0)
+      throw CONFLICT('试卷没有可用的试题 (the quiz has no questions): tell the trainer.')
+    const deadline = attemptDeadline(now.getTime(), quiz.timeLimitSec, quiz.closesAt ? Date.parse(quiz.closesAt) : null)
+    await tx.run(
+      `MATCH (p:Person {id: $personId}), (z:Quiz {id: $quizId})
+       CREATE (t:Attempt {id: $id, seed: $id, status: 'IN_PROGRESS', startedAt: datetime($now),
+         deadline: CASE WHEN $deadline IS NULL THEN null ELSE datetime($deadline) END, maxScore: $maxScore, autoSubmitted: false})
+       CREATE (p)-[:MADE]->(t)-[:OF]->(z)
+       WITH t
+       UNWIND $items AS it
+       MATCH (q:Question {id: it.questionId})
+       CREATE (t)-[:ITEM {order: it.order, points: it.points, optionOrder: it.optionOrder}]->(q)`,
+      {
+        personId,
+        quizId,
+        id,
+        now: now.toISOString(),
+        deadline: deadline === null ? null : new Date(deadline).toISOString(),
+        maxScore: int(items.reduce((n, i) => n + i.points.toNumber(), 0)),
+        items,
+      },
+    )
+    await recordAudit(tx, { actor: user, operation: 'startAttempt', targetIds: [id, quizId] })
+    return id
+  })
+  return readAttempt(db, user, attemptId, now)
+}
+
+/** One answer to save. */
+export interface AnswerInput {
+  questionId: string
+  given: string[]
+  ms?: number | null
+}
+
+/**
+ * Saves (replaces) the person's answer to one question of their attempt in progress. Refused after the
+ * deadline — the attempt is then submitted with what was saved — and after submission.
+ */
+export async function saveAnswer(db: Database, user: SessionUser, input: AnswerInput & { attemptId: string }, now: Date): Promise<SavedAnswer> {
+  const [saved] = await saveAnswers(db, user, input.attemptId, [input], now)
+  return saved!
+}
+
+/**
+ * Saves several answers of one attempt in one transaction (all or none), as saveAnswer does one: a
+ * client flushing answers it could not send, or the sample data.
+ */
+export async function saveAnswers(db: Database, user: SessionUser, attemptId: string, answers: AnswerInput[], now: Date): Promise<SavedAnswer[]> {
+  if (answers.length === 0 || answers.length > 200)
+    throw badInput('一次保存 1–200 个答案 (answers: 1–200 per call).', { field: 'answers' })
+  for (const input of answers) {
+    if (input.ms != null && (!Number.isInteger(input.ms) || input.ms < 0 || input.ms > 86_400_000))
+      throw badInput('ms 须为 0–86400000 的整数 (ms: milliseconds spent, 0–86400000).', { field: 'ms' })
+    if (input.given.length > 20)
+      throw badInput('答案最多 20 项 (given: at most 20 entries).', { field: 'given' })
+  }
+  const outcome = await db.transaction(async (tx): Promise<{ kind: 'saved', value: SavedAnswer[] } | { kind: 'expired' }> => {
+    const ownerId = await lockAttempt(tx, attemptId)
+    if (!ownerId)
+      throw notFound('答卷 (attempt)', attemptId)
+    if (ownerId !== user.personId)
+      throw notYours('只能作答自己的答卷 (you can answer only your own attempts).')
+    const [row] = await tx.run<{ status: string, deadline: string | null, items: { id: string, type: string, optionCount: number, blanks: number }[] }>(
+      `MATCH (t:Attempt {id: $attemptId})
+       RETURN t.status AS status, t.deadline AS deadline,
+         COLLECT {
+           MATCH (t)-[:ITEM]->(q:Question) WHERE q.id IN $questionIds
+           RETURN {id: q.id, type: q.type, optionCount: size(coalesce(q.options, [])), blanks: size(coalesce(q.answer, []))} AS q
+         } AS items`,
+      { attemptId, questionIds: answers.map(a => a.questionId) },
+    )
+    if (row!.status !== 'IN_PROGRESS')
+      throw CONFLICT('答卷已交，不能再修改答案 (the attempt was submitted; answers can no longer change).', { status: row!.status })
+    if (expired(row!.deadline, now)) {
+      await submitInTx(tx, null, attemptId, null, now)
+      return { kind: 'expired' }
+    }
+    const items = new Map(row!.items.map(i => [i.id, i]))
+    const writes = answers.map((input) => {
+      const item = items.get(input.questionId)
+      if (!item)
+        throw badInput(`试题 ${input.questionId} 不在本答卷中 (questionId: not a question of this attempt).`, { field: 'questionId' })
+      const given = checkGiven({ type: item.type, optionCount: item.optionCount, blanks: item.type === 'FILL_BLANK' ? item.blanks : 0 }, input.given)
+      return { questionId: input.questionId, given, ms: input.ms == null ? null : int(input.ms) }
+    })
+    const saved = await tx.run<{ questionId: string, given: string[], savedAt: string, deadline: string | null }>(
+      `MATCH (t:Attempt {id: $attemptId})
+       UNWIND $writes AS w
+       MATCH (t)-[:ITEM]->(q:Question {id: w.questionId})
+       MERGE (t)-[an:ANSWERED]->(q)
+       SET an.given = w.given, an.savedAt = datetime($now), an.ms = coalesce(w.ms, an.ms)
+       RETURN q.id AS questionId, an.given AS given, an.savedAt AS savedAt, t.deadline AS deadline`,
+      { attemptId, writes, now: now.toISOString() },
+    )
+    await recordAudit(tx, { actor: user, operation: 'saveAnswer', targetIds: [attemptId, ...writes.map(w => w.questionId)] })
+    return { kind: 'saved', value: saved.map(a => ({ attemptId, ...a })) }
+  })
+  if (outcome.kind === 'expired')
+    throw CONFLICT('作答时间已到，答卷已按已保存的答案自动提交 (time is up: the attempt was submitted with the answers saved so far).', { attemptId, expired: true })
+  return outcome.value
+}
+
+const SUBMISSION_ID = /^[\w-]{8,64}$/
+
+/**
+ * Submits the person's attempt (交卷) with the answers saved. Idempotent: the same submissionId again, or
+ * any submission of an attempt already submitted, returns the recorded result and scores nothing anew.
+ * A submissionId already used for another attempt is a CONFLICT.
+ */
+export async function submitAttempt(db: Database, user: SessionUser, attemptId: string, submissionId: string, now: Date): Promise<Attempt> {
+  if (!SUBMISSION_ID.test(submissionId))
+    throw badInput('submissionId 须为客户端生成的 8–64 位标识，如 UUID (submissionId: 8–64 of a-z 0-9 - _, e.g. a UUID the client generated once per answer sheet).', { field: 'submissionId' })
+  await db.transaction(async (tx) => {
+    const ownerId = await lockAttempt(tx, attemptId)
+    if (!ownerId)
+      throw notFound('答卷 (attempt)', attemptId)
+    if (ownerId !== user.personId)
+      throw notYours('只能提交自己的答卷 (you can submit only your own attempts).')
+    const [state] = await tx.run<{ status: string, usedFor: string | null }>(
+      `MATCH (t:Attempt {id: $attemptId})
+       RETURN t.status AS status, COLLECT { MATCH (c:ClientSubmission {id: $submissionId}) RETURN c.attemptId }[0] AS usedFor`,
+      { attemptId, submissionId },
+    )
+    if (state!.usedFor && state!.usedFor !== attemptId)
+      throw CONFLICT('submissionId 已用于另一份答卷 (this submissionId was used for another attempt): generate a new one for each answer sheet.', { field: 'submissionId' })
+    if (state!.status !== 'IN_PROGRESS')
+      return
+    await submitInTx(tx, user, attemptId, submissionId, now)
+  })
+  return readAttempt(db, user, attemptId, now)
+}
+
+/**
+ * Submits every attempt whose deadline is at or before `now` with what was saved (the server's timer;
+ * also run on reads and writes of an attempt). Returns the ids submitted.
+ */
+export async function submitExpiredAttempts(db: Database, now: Date, limit = 500): Promise<string[]> {
+  const rows = await db.read<{ id: string }>(
+    `MATCH (t:Attempt {status: 'IN_PROGRESS'}) WHERE t.deadline <= datetime($now)
+     RETURN t.id AS id ORDER BY t.deadline LIMIT $limit`,
+    { now: now.toISOString(), limit: int(limit) },
+  )
+  const done: string[] = []
+  for (const { id } of rows) {
+    try {
+      if (await submitIfExpired(db, id, now))
+        done.push(id)
+    }
+    catch (error) {
+      logger.error({ err: error, attemptId: id }, 'could not submit an expired attempt')
+    }
+  }
+  return done
+}
+
+/** The person's attempts, newest first. */
+export async function listMyAttempts(db: Database, personId: string, skip: number, first: number): Promise<{ total: number, items: AttemptSummary[] }> {
+  const [row] = await db.read<{ total: number, items: AttemptSummaryRow[] }>(
+    `RETURN COUNT { (:Person {id: $personId})-[:MADE]->(:Attempt) } AS total,
+       COLLECT {
+         MATCH (:Person {id: $personId})-[:MADE]->(t:Attempt)-[:OF]->(z:Quiz)
+         WITH t, z ORDER BY t.startedAt DESC, t.id SKIP $skip LIMIT $first
+         RETURN ${ATTEMPT_SUMMARY} AS attempt
+       } AS items`,
+    { personId, skip: int(skip), first: int(first) },
+  )
+  return { total: row?.total ?? 0, items: (row?.items ?? []).map(presentSummary) }
+}

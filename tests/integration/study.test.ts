@@ -1,0 +1,407 @@
+import type { SessionUser } from '../../server/src/context'
+import type { Database } from '../../server/src/db/database'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Role } from '../../server/src/auth/access'
+import { readAttempt, saveAnswer, startAttempt, submitAttempt, submitExpiredAttempts } from '../../server/src/study/attempt.repository'
+import { listDueReviews, reviewCard, studyProgress } from '../../server/src/study/review.repository'
+import { checkIn, listMySessions, readSessionFor, recordReading, scheduleSession, sessionAttendance } from '../../server/src/study/study.repository'
+import { connectTestDatabase, gql, login, startTestServer, uniqueId } from '../helpers'
+import { makeCadre, makeQuestions, makeQuiz, makeSession, mdpArticleId, rightAnswers, TEST_PASSWORD } from './studyFixtures'
+
+let db: Database
+let questions: Awaited<ReturnType<typeof makeQuestions>>
+
+beforeAll(async () => {
+  db = await connectTestDatabase()
+  questions = await makeQuestions(db)
+})
+afterAll(async () => {
+  await db.close()
+})
+
+async function errorOf(promise: Promise<unknown>): Promise<{ message: string, code?: string }> {
+  try {
+    await promise
+  }
+  catch (error) {
+    const e = error as { message: string, extensions?: { code?: string } }
+    return { message: e.message, code: e.extensions?.code }
+  }
+  throw new Error('expected an error')
+}
+
+/** ASCII letters and digits as full-width characters (Ａ, １ …). */
+function fullWidth(text: string): string {
+  return text.replace(/[a-z0-9]/gi, c => String.fromCharCode(c.charCodeAt(0) + 0xFEE0))
+}
+
+async function attemptState(attemptId: string) {
+  const [row] = await db.read<{ status: string, score: number | null, submittedAt: string | null, autoSubmitted: boolean, submissionId: string | null, answered: { questionId: string, given: string[], correct: boolean | null }[] }>(
+    `MATCH (t:Attempt {id: $attemptId})
+     RETURN t.status AS status, t.score AS score, t.submittedAt AS submittedAt, t.autoSubmitted AS autoSubmitted, t.submissionId AS submissionId,
+       COLLECT { MATCH (t)-[an:ANSWERED]->(q:Question) RETURN {questionId: q.id, given: an.given, correct: an.correct} AS a } AS answered`,
+    { attemptId },
+  )
+  return row!
+}
+
+describe('the deadline is kept by the server', () => {
+  it('submits an expired attempt with the saved answer when the sweep runs (submitExpiredAttempts with a later now)', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids, { timeLimitSec: 60 })
+    const started = new Date()
+    const attempt = await startAttempt(db, user, quizId, started)
+    expect(attempt.status).toBe('IN_PROGRESS')
+    expect(Date.parse(attempt.deadline!) - started.getTime()).toBe(60_000)
+    const right = await rightAnswers(db, attempt.id)
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.single, given: right.get(questions.single)! }, new Date())
+
+    // Not yet: a sweep before the deadline leaves it alone.
+    expect(await submitExpiredAttempts(db, new Date(started.getTime() + 30_000))).not.toContain(attempt.id)
+    expect((await attemptState(attempt.id)).status).toBe('IN_PROGRESS')
+
+    const submitted = await submitExpiredAttempts(db, new Date(started.getTime() + 61_000))
+    expect(submitted).toContain(attempt.id)
+    const state = await attemptState(attempt.id)
+    expect(state.status).toBe('SUBMITTED')
+    expect(state.autoSubmitted).toBe(true)
+    expect(state.score).toBe(10)
+    expect(Date.parse(state.submittedAt!)).toBe(Date.parse(attempt.deadline!))
+    expect(state.answered).toEqual([{ questionId: questions.single, given: right.get(questions.single), correct: true }])
+    // The three unanswered questions became review cards.
+    const cards = await listDueReviews(db, user.personId!, 20, new Date(started.getTime() + 62_000))
+    expect(cards.map(c => c.questionId).sort()).toEqual([questions.multiple, questions.trueFalse, questions.blank].sort())
+  })
+
+  it('refuses saveAnswer after the deadline and submits what was saved; reading it back shows it submitted', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids, { timeLimitSec: 60 })
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['FALSE'] }, new Date())
+    await db.write('MATCH (t:Attempt {id: $id}) SET t.deadline = datetime() - duration({seconds: 5})', { id: attempt.id })
+    const late = await errorOf(saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.single, given: ['A'] }, new Date()))
+    expect(late.code).toBe('CONFLICT')
+    expect(late.message).toMatch(/time is up/)
+    const state = await attemptState(attempt.id)
+    expect(state.status).toBe('SUBMITTED')
+    expect(state.score).toBe(10)
+    expect(state.answered.map(a => a.questionId)).toEqual([questions.trueFalse])
+    const read = await readAttempt(db, user, attempt.id, new Date())
+    expect(read.status).toBe('SUBMITTED')
+    expect(read.autoSubmitted).toBe(true)
+  })
+
+  it('submits on the next read when the deadline passed before any sweep', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids, { timeLimitSec: 60 })
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.blank, given: [`  空答${questions.token} `] }, new Date())
+    const read = await readAttempt(db, user, attempt.id, new Date(Date.now() + 120_000))
+    expect(read.status).toBe('SUBMITTED')
+    expect(read.score).toBe(10)
+  })
+})
+
+describe('submitting is idempotent', () => {
+  it('records one submission for the same submissionId twice and for a second, different submissionId', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    const right = await rightAnswers(db, attempt.id)
+    for (const id of [questions.single, questions.multiple])
+      await saveAnswer(db, user, { attemptId: attempt.id, questionId: id, given: right.get(id)! }, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['TRUE'] }, new Date())
+
+    const submissionId = uniqueId('sub')
+    const [first, again] = await Promise.all([
+      submitAttempt(db, user, attempt.id, submissionId, new Date()),
+      submitAttempt(db, user, attempt.id, submissionId, new Date()),
+    ])
+    expect(first.score).toBe(20)
+    expect(again.score).toBe(20)
+    expect(again.submittedAt).toBe(first.submittedAt)
+    const before = await db.read<{ lapses: number, reps: number }>(
+      'MATCH (:Person {id: $personId})-[r:REVIEWS]->(:Question) RETURN r.lapses AS lapses, r.reps AS reps ORDER BY r.id',
+      { personId: user.personId },
+    )
+    // A different submissionId for the same, already submitted attempt returns the recorded result.
+    const other = await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date(Date.now() + 5000))
+    expect(other.score).toBe(20)
+    expect(other.submittedAt).toBe(first.submittedAt)
+
+    const [counts] = await db.read<{ audits: number, submissions: number, attempts: number }>(
+      `RETURN COUNT { MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'submitAttempt' AND $id IN e.targetIds } AS audits,
+         COUNT { MATCH (c:ClientSubmission {attemptId: $id}) } AS submissions,
+         COUNT { MATCH (:Person {id: $personId})-[:MADE]->(:Attempt) } AS attempts`,
+      { id: attempt.id, personId: user.personId },
+    )
+    expect(counts).toEqual({ audits: 1, submissions: 1, attempts: 1 })
+    const after = await db.read<{ lapses: number, reps: number }>(
+      'MATCH (:Person {id: $personId})-[r:REVIEWS]->(:Question) RETURN r.lapses AS lapses, r.reps AS reps ORDER BY r.id',
+      { personId: user.personId },
+    )
+    expect(after).toEqual(before)
+    expect(after).toHaveLength(2) // the wrong TRUE_FALSE and the unanswered blank
+  })
+
+  it('refuses a submissionId already used for another attempt', async () => {
+    const { user } = await makeCadre(db)
+    const quizA = await makeQuiz(db, questions.ids)
+    const quizB = await makeQuiz(db, questions.ids)
+    const a = await startAttempt(db, user, quizA, new Date())
+    const b = await startAttempt(db, user, quizB, new Date())
+    const submissionId = uniqueId('sub')
+    await submitAttempt(db, user, a.id, submissionId, new Date())
+    const reused = await errorOf(submitAttempt(db, user, b.id, submissionId, new Date()))
+    expect(reused.code).toBe('CONFLICT')
+    expect((await attemptState(b.id)).status).toBe('IN_PROGRESS')
+  })
+})
+
+describe('who may read an attempt', () => {
+  it('forbids a cadre another cadre’s attempt, allows its owner and a trainer of their organisation', async () => {
+    const owner = await makeCadre(db)
+    const other = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, owner.user, quizId, new Date())
+    const denied = await errorOf(readAttempt(db, other.user, attempt.id, new Date()))
+    expect(denied.code).toBe('FORBIDDEN')
+    expect((await errorOf(saveAnswer(db, other.user, { attemptId: attempt.id, questionId: questions.single, given: ['A'] }, new Date()))).code).toBe('FORBIDDEN')
+    expect((await errorOf(submitAttempt(db, other.user, attempt.id, uniqueId('sub'), new Date()))).code).toBe('FORBIDDEN')
+    expect((await readAttempt(db, owner.user, attempt.id, new Date())).id).toBe(attempt.id)
+    const trainer: SessionUser = { id: 'u-trainer-test', username: 'trainer-test', personId: null, roles: [Role.TRAINER], organizationIds: ['org-waigang-economy'] }
+    const seen = await readAttempt(db, trainer, attempt.id, new Date())
+    expect(seen.items[0]!.stem).toBeTruthy()
+    const stranger: SessionUser = { ...trainer, organizationIds: ['org-village-a'] }
+    expect((await errorOf(readAttempt(db, stranger, attempt.id, new Date()))).code).toBe('FORBIDDEN')
+  })
+
+  it('also answers FORBIDDEN over HTTP', async () => {
+    const server = await startTestServer()
+    try {
+      const owner = await makeCadre(db)
+      const other = await makeCadre(db)
+      const quizId = await makeQuiz(db, questions.ids)
+      const attempt = await startAttempt(db, owner.user, quizId, new Date())
+      const token = await login(server.url, other.username, TEST_PASSWORD)
+      const result = await gql(server.url, 'query($id: ID!) { attempt(id: $id) { id items { stem } } }', { id: attempt.id }, token)
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+      expect(result.data?.attempt ?? null).toBeNull()
+    }
+    finally {
+      await server.stop()
+    }
+  })
+})
+
+describe('answers survive a restart', () => {
+  it('reads back on a new server instance what was saved through another', async () => {
+    const { user, username } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    let server = await startTestServer()
+    let attemptId: string
+    let saved: Record<string, string[]>
+    try {
+      const token = await login(server.url, username, TEST_PASSWORD)
+      const started = await gql(server.url, 'mutation($q: ID!) { startAttempt(quizId: $q) { id items { questionId type options blanks } } }', { q: quizId }, token)
+      expect(started.errors).toBeUndefined()
+      attemptId = started.data.startAttempt.id
+      saved = { [questions.multiple]: ['A', 'C'], [questions.blank]: ['我的答案'], [questions.trueFalse]: ['TRUE'] }
+      for (const [questionId, given] of Object.entries(saved)) {
+        const result = await gql(server.url, 'mutation($a: ID!, $q: ID!, $g: [String!]!) { saveAnswer(attemptId: $a, questionId: $q, given: $g) { given } }', { a: attemptId, q: questionId, g: given }, token)
+        expect(result.errors).toBeUndefined()
+      }
+      // The latest save wins.
+      await gql(server.url, 'mutation($a: ID!, $q: ID!, $g: [String!]!) { saveAnswer(attemptId: $a, questionId: $q, given: $g) { given } }', { a: attemptId, q: questions.trueFalse, g: ['FALSE'] }, token)
+      saved[questions.trueFalse] = ['FALSE']
+    }
+    finally {
+      await server.stop()
+    }
+    server = await startTestServer()
+    try {
+      const token = await login(server.url, username, TEST_PASSWORD)
+      const read = await gql(server.url, 'query($id: ID!) { attempt(id: $id) { status items { questionId given } } }', { id: attemptId }, token)
+      expect(read.errors).toBeUndefined()
+      expect(read.data.attempt.status).toBe('IN_PROGRESS')
+      const given = Object.fromEntries(read.data.attempt.items.filter((i: { given: string[] | null }) => i.given).map((i: { questionId: string, given: string[] }) => [i.questionId, i.given]))
+      expect(given).toEqual(saved)
+      // Resuming returns the same attempt.
+      const resumed = await gql(server.url, 'mutation($q: ID!) { startAttempt(quizId: $q) { id } }', { q: quizId }, token)
+      expect(resumed.data.startAttempt.id).toBe(attemptId)
+    }
+    finally {
+      await server.stop()
+    }
+    expect(user.personId).toBeTruthy()
+  })
+})
+
+describe('attempts', () => {
+  it('scores on the server through the shuffled option order', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids, { multiplePartialCredit: true })
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    // The options are shown shuffled; the answer given is the letter where the right option is shown.
+    const single = attempt.items.find(i => i.questionId === questions.single)!
+    const shownC = 'ABCD'[single.options.indexOf('丙项')]!
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.single, given: [shownC] }, new Date())
+    const multiple = attempt.items.find(i => i.questionId === questions.multiple)!
+    const shown = (text: string) => 'ABCD'[multiple.options.indexOf(text)]!
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.multiple, given: [shown('子项'), shown('丑项')] }, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.blank, given: [` ${fullWidth(`备选${questions.token}`).toUpperCase()}`] }, new Date())
+    const result = await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    // 10 (single) + 10 × 2/3 (partial multiple) + 0 (true/false unanswered) + 10 (blank, full-width accepted alternative)
+    expect(result.score).toBe(26.67)
+    expect(result.revealed).toBe(true)
+    const byId = new Map(result.items.map(i => [i.questionId, i]))
+    expect(byId.get(questions.single)!.correct).toBe(true)
+    expect(byId.get(questions.single)!.answer).toEqual([shownC])
+    expect(byId.get(questions.multiple)!.earned).toBe(6.67)
+    expect(byId.get(questions.blank)!.correct).toBe(true)
+    expect(byId.get(questions.trueFalse)!.explanation).toContain(questions.token)
+    expect(byId.get(questions.single)!.articles![0]!.text).toBeTruthy()
+  })
+
+  it('refuses a bad answer and changes nothing', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    expect((await errorOf(saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.single, given: ['A', 'B'] }, new Date()))).code).toBe('BAD_USER_INPUT')
+    expect((await errorOf(saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.single, given: ['Z'] }, new Date()))).code).toBe('BAD_USER_INPUT')
+    expect((await errorOf(saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['YES'] }, new Date()))).code).toBe('BAD_USER_INPUT')
+    expect((await errorOf(saveAnswer(db, user, { attemptId: attempt.id, questionId: 'q-not-in-it', given: ['A'] }, new Date()))).code).toBe('BAD_USER_INPUT')
+    expect((await attemptState(attempt.id)).answered).toEqual([])
+  })
+
+  it('respects attemptsAllowed, the closing time and publication', async () => {
+    const { user } = await makeCadre(db)
+    const once = await makeQuiz(db, questions.ids, { attemptsAllowed: 1 })
+    const first = await startAttempt(db, user, once, new Date())
+    await submitAttempt(db, user, first.id, uniqueId('sub'), new Date())
+    expect((await errorOf(startAttempt(db, user, once, new Date()))).code).toBe('CONFLICT')
+    const closed = await makeQuiz(db, questions.ids, { opensAt: '2025-01-01T00:00:00+08:00', closesAt: '2025-02-01T00:00:00+08:00' })
+    expect((await errorOf(startAttempt(db, user, closed, new Date()))).code).toBe('CONFLICT')
+    const closing = await makeQuiz(db, questions.ids, { timeLimitSec: 3600, closesAt: new Date(Date.now() + 120_000).toISOString() })
+    const short = await startAttempt(db, user, closing, new Date())
+    expect(Date.parse(short.deadline!)).toBeLessThanOrEqual(Date.now() + 120_000)
+    await db.write(`MATCH (z:Quiz {id: $id}) SET z.status = 'DRAFT'`, { id: once })
+    expect((await errorOf(startAttempt(db, user, once, new Date()))).code).toBe('NOT_FOUND')
+  })
+
+  it('draws a blueprint attempt on the server, seeded by the attempt id', async () => {
+    const { user } = await makeCadre(db)
+    const attempt = await startAttempt(db, user, 'quiz-sample-five-steps-exam', new Date())
+    expect(attempt.items).toHaveLength(10)
+    const [row] = await db.read<{ seed: string, items: number }>('MATCH (t:Attempt {id: $id}) RETURN t.seed AS seed, COUNT { (t)-[:ITEM]->() } AS items', { id: attempt.id })
+    expect(row).toEqual({ seed: attempt.id, items: 10 })
+    expect(attempt.items.every(i => i.answer === null && i.explanation === null)).toBe(true)
+  })
+})
+
+describe('study sessions', () => {
+  it('lets only trainers of the organisation schedule, and checks everything first', async () => {
+    const articleId = await mdpArticleId(db)
+    const trainer: SessionUser = { id: 'u-t', username: 't', personId: null, roles: [Role.TRAINER], organizationIds: ['org-village-a'] }
+    const input = { kind: 'PRE_MEETING', title: '测试会前学法', startsAt: '2026-03-02T09:00:00+08:00', minutes: 30, organizationId: 'org-waigang-economy', articleIds: [articleId] }
+    expect((await errorOf(scheduleSession(db, trainer, input))).code).toBe('FORBIDDEN')
+    const mine = { ...trainer, organizationIds: ['org-waigang-economy'] }
+    expect((await errorOf(scheduleSession(db, mine, { ...input, articleIds: ['no-such-article'] }))).code).toBe('BAD_USER_INPUT')
+    expect((await errorOf(scheduleSession(db, mine, { ...input, startsAt: '2026-03-02 09:00' }))).code).toBe('BAD_USER_INPUT')
+    expect((await errorOf(scheduleSession(db, mine, { ...input, quizId: 'no-such-quiz' }))).code).toBe('BAD_USER_INPUT')
+    const stranger = await makeCadre(db, 'org-village-a')
+    expect((await errorOf(scheduleSession(db, mine, { ...input, attendeeIds: [stranger.user.personId!] }))).code).toBe('BAD_USER_INPUT')
+    const session = await scheduleSession(db, mine, input)
+    // Default attendees: the organisation's members (the demo cadre is one).
+    const [row] = await db.read<{ invited: string[] }>('MATCH (s:StudySession {id: $id}) RETURN COLLECT { MATCH (p:Person)-[:INVITED_TO]->(s) RETURN p.id } AS invited', { id: session.id })
+    const cadre = await db.read<{ id: string }>(`MATCH (:User {username: 'cadre'})-[:IS]->(p:Person) RETURN p.id AS id`)
+    expect(row!.invited).toContain(cadre[0]!.id)
+    expect(session.articles[0]!.id).toBe(articleId)
+  })
+
+  it('checks in invited people within the window, once, and records reading time once per clientId', async () => {
+    const { user } = await makeCadre(db)
+    const outsider = await makeCadre(db)
+    const articleId = await mdpArticleId(db, '第一条')
+    const quizId = await makeQuiz(db, questions.ids)
+    const sessionId = await makeSession(db, [user.personId!], { quizId, articleIds: [articleId] })
+    expect((await errorOf(checkIn(db, outsider.user, sessionId, new Date()))).code).toBe('FORBIDDEN')
+    expect((await errorOf(readSessionFor(db, sessionId, outsider.user, new Date()))).code).toBe('FORBIDDEN')
+    expect((await errorOf(recordReading(db, user, { sessionId, articleId, seconds: 10 }))).code).toBe('BAD_USER_INPUT') // not checked in
+    // Too early: more than an hour before the start.
+    expect((await errorOf(checkIn(db, user, sessionId, new Date(Date.now() - 2 * 3600_000)))).code).toBe('BAD_USER_INPUT')
+    const first = await checkIn(db, user, sessionId, new Date())
+    const again = await checkIn(db, user, sessionId, new Date())
+    expect(first.my.checkedInAt).toBeTruthy()
+    expect(again.my.checkedInAt).toBe(first.my.checkedInAt)
+    expect(first.attendedCount).toBe(1)
+    expect((await recordReading(db, user, { sessionId, articleId, seconds: 30, clientId: 'r-1' })).readingSeconds).toBe(30)
+    expect((await recordReading(db, user, { sessionId, articleId, seconds: 30, clientId: 'r-1' })).added).toBe(false)
+    expect((await recordReading(db, user, { sessionId, articleId, seconds: 45, clientId: 'r-2' })).readingSeconds).toBe(75)
+    expect((await errorOf(recordReading(db, user, { sessionId, articleId, seconds: 3601 }))).code).toBe('BAD_USER_INPUT')
+    expect((await errorOf(recordReading(db, user, { sessionId, articleId: await mdpArticleId(db, '第九条'), seconds: 5 }))).code).toBe('BAD_USER_INPUT')
+
+    const session = await readSessionFor(db, sessionId, user, new Date())
+    expect(session.my.readingSeconds).toBe(75)
+    expect(session.articles[0]!.textSource).toBe('OFFICIAL')
+    expect(session.quiz?.id).toBe(quizId)
+    const upcoming = await listMySessions(db, user.personId!, true, 20, new Date())
+    expect(upcoming.map(s => s.id)).toContain(sessionId)
+    expect((await listMySessions(db, user.personId!, false, 20, new Date())).map(s => s.id)).not.toContain(sessionId)
+
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    const trainer: SessionUser = { id: 'u-t', username: 't', personId: null, roles: [Role.TRAINER], organizationIds: ['org-waigang'] }
+    const sheet = await sessionAttendance(db, trainer, sessionId, new Date())
+    expect(sheet.invited).toBe(1)
+    expect(sheet.attended).toBe(1)
+    expect(sheet.rows[0]).toMatchObject({ readingSeconds: 75, attemptStatus: 'SUBMITTED', score: 0, passed: false })
+    expect((await errorOf(sessionAttendance(db, { ...trainer, organizationIds: ['org-village-a'] }, sessionId, new Date()))).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('review and progress', () => {
+  it('turns wrong answers into due cards, reschedules them on review, and rolls them up into progress', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    const due = await listDueReviews(db, user.personId!, 20, new Date(Date.now() + 1000))
+    expect(due).toHaveLength(4)
+    expect(JSON.stringify(due)).not.toContain(`解析${questions.token}`)
+    const card = due.find(c => c.questionId === questions.trueFalse)!
+    expect(card.id).toBe(`${user.personId}:${questions.trueFalse}`)
+    const result = await reviewCard(db, user, card.id, 'GOOD', ['FALSE'], new Date(Date.now() + 2000))
+    expect(result.correct).toBe(true)
+    expect(result.answer).toEqual(['FALSE'])
+    expect(result.explanation).toContain(questions.token)
+    expect(Date.parse(result.card.due)).toBeGreaterThan(Date.now())
+    const after = await listDueReviews(db, user.personId!, 20, new Date(Date.now() + 3000))
+    expect(after.map(c => c.questionId)).not.toContain(questions.trueFalse)
+    const other = await makeCadre(db)
+    expect((await errorOf(reviewCard(db, other.user, card.id, 'GOOD', null, new Date()))).code).toBe('FORBIDDEN')
+
+    const progress = await studyProgress(db, user.personId!, new Date().getUTCFullYear(), new Date())
+    expect(progress.quizAttempts).toBe(1)
+    expect(progress.averageScore).toBe(0)
+    expect(progress.passRate).toBe(0)
+    expect(progress.requiredSessions).toBe(2)
+    expect(progress.monthly).toHaveLength(12)
+    expect(progress.masteryByArticle[0]!.cards).toBe(4)
+  })
+})
+
+describe('sample data', () => {
+  it('gives the demo cadre an upcoming 会前学法 session with the sample quiz, a year of history and due reviews', async () => {
+    const [cadre] = await db.read<{ id: string }>(`MATCH (:User {username: 'cadre'})-[:IS]->(p:Person) RETURN p.id AS id`)
+    const upcoming = await listMySessions(db, cadre!.id, true, 20, new Date())
+    const premeeting = upcoming.find(s => s.kind === 'PRE_MEETING' && s.quiz?.id === 'quiz-sample-premeeting-mdp')
+    expect(premeeting).toBeTruthy()
+    expect(premeeting!.articles.every(a => a.lawId === 'major-decision-procedure')).toBe(true)
+    expect(premeeting!.articles.length).toBeGreaterThan(0)
+    const progress = await studyProgress(db, cadre!.id, 2026, new Date())
+    expect(progress.sessionsAttended).toBeGreaterThan(0)
+    expect(progress.quizAttempts).toBeGreaterThan(0)
+    expect((await listDueReviews(db, cadre!.id, 20, new Date())).length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,96 @@
+import type { SessionUser } from '../../server/src/context'
+import type { Database } from '../../server/src/db/database'
+import type { QuizValues } from '../../server/src/quiz/quiz.repository'
+import { Role } from '../../server/src/auth/access'
+import { hashPassword } from '../../server/src/auth/password'
+import { createUser, findLoginRecord } from '../../server/src/auth/user.repository'
+import { createQuestion } from '../../server/src/quiz/question.repository'
+import { createQuiz } from '../../server/src/quiz/quiz.repository'
+import { scheduleSession } from '../../server/src/study/study.repository'
+import { uniqueId } from '../helpers'
+
+/** Test data for the study feature: cadres, questions with unmistakable answers, quizzes and sessions. */
+
+export const TEST_PASSWORD = 'study-test-pass-1'
+export const TRAINER_ACTOR: SessionUser = { id: 'user-study-test', username: 'study-tester', personId: null, roles: [Role.TRAINER, Role.ADMIN], organizationIds: [] }
+
+let hash: string | null = null
+
+/** A new cadre account with a person in `organizationId` (password TEST_PASSWORD). */
+export async function makeCadre(db: Database, organizationId = 'org-waigang-economy', prefix = 'sc'): Promise<{ user: SessionUser, username: string }> {
+  hash ??= await hashPassword(TEST_PASSWORD)
+  const username = uniqueId(prefix).replace(/[^\w.-]/g, '').slice(-32)
+  await createUser(db, null, { username, passwordHash: hash, name: `测试干部${username.slice(-6)}`, roles: [Role.CADRE], category: 'GENERAL', organizationId })
+  const record = await findLoginRecord(db, username)
+  return { user: record!.user, username }
+}
+
+/** Id of a current article of 重大行政决策程序暂行条例. */
+export async function mdpArticleId(db: Database, number = '第二条'): Promise<string> {
+  const [row] = await db.read<{ id: string }>(
+    `MATCH (:Law {id: 'major-decision-procedure'})-[:HAS_VERSION]->(:LawVersion {current: true})-[:CONTAINS]->(a:Article {number: $number}) RETURN a.id AS id`,
+    { number },
+  )
+  return row!.id
+}
+
+/** Four published questions, one of each type, whose explanations and blank answers carry a unique token. */
+export async function makeQuestions(db: Database): Promise<{ ids: string[], token: string, single: string, multiple: string, trueFalse: string, blank: string }> {
+  const token = uniqueId('tok').slice(-10).replace(/[^a-z0-9]/gi, '')
+  const articleIds = [await mdpArticleId(db)]
+  const base = { difficulty: 2, articleIds, topicIds: [] }
+  const single = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'SINGLE', stem: `测试单选 ${token}：哪一项正确？`, options: ['甲项', '乙项', '丙项', '丁项'], answer: ['C'], explanation: `单选解析${token}：丙项正确。` }, { publish: true })
+  const multiple = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'MULTIPLE', stem: `测试多选 ${token}：哪些正确？`, options: ['子项', '丑项', '寅项', '卯项'], answer: ['A', 'B', 'D'], explanation: `多选解析${token}：子丑卯正确。` }, { publish: true })
+  const trueFalse = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'TRUE_FALSE', stem: `测试判断 ${token}：这句话正确。`, options: [], answer: ['FALSE'], explanation: `判断解析${token}：这句话错误。` }, { publish: true })
+  const blank = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'FILL_BLANK', stem: `测试填空 ${token}：答案是____。`, options: [], answer: [`空答${token}|备选${token}`], explanation: `填空解析${token}：见条文。` }, { publish: true })
+  return { ids: [single.id, multiple.id, trueFalse.id, blank.id], token, single: single.id, multiple: multiple.id, trueFalse: trueFalse.id, blank: blank.id }
+}
+
+/** A published FIXED quiz of these questions, 10 points each. */
+export async function makeQuiz(db: Database, questionIds: string[], overrides: Partial<QuizValues> = {}): Promise<string> {
+  const quiz = await createQuiz(db, TRAINER_ACTOR, {
+    title: `测试试卷 ${uniqueId('quiz').slice(-8)}`,
+    mode: 'PRACTICE',
+    kind: 'FIXED',
+    timeLimitSec: 600,
+    passScore: 60,
+    attemptsAllowed: null,
+    scoring: 'BEST',
+    opensAt: null,
+    closesAt: null,
+    reveal: 'AFTER_SUBMIT',
+    shuffleOptions: true,
+    multiplePartialCredit: false,
+    items: questionIds.map(questionId => ({ questionId, points: 10 })),
+    blueprint: [],
+    ...overrides,
+  }, { status: 'PUBLISHED' })
+  return quiz.id
+}
+
+/** A 会前学法 session of org-waigang starting `startsInMinutes` from now, inviting these people. */
+export async function makeSession(db: Database, attendeeIds: string[], options: { quizId?: string | null, startsInMinutes?: number, articleIds?: string[] } = {}): Promise<string> {
+  const session = await scheduleSession(db, TRAINER_ACTOR, {
+    kind: 'PRE_MEETING',
+    title: `测试会前学法 ${uniqueId('s').slice(-6)}`,
+    meeting: '测试会议',
+    startsAt: new Date(Date.now() + (options.startsInMinutes ?? 10) * 60_000).toISOString(),
+    minutes: 30,
+    organizationId: 'org-waigang',
+    attendeeIds,
+    articleIds: options.articleIds ?? [await mdpArticleId(db, '第一条')],
+    quizId: options.quizId ?? null,
+  })
+  return session.id
+}
+
+/** The right answer to each question of an attempt, in the letters as shown. */
+export async function rightAnswers(db: Database, attemptId: string): Promise<Map<string, string[]>> {
+  const { originalToDisplayed } = await import('../../server/src/quiz/draw')
+  const rows = await db.read<{ questionId: string, type: string, answer: string[], optionOrder: number[] }>(
+    `MATCH (:Attempt {id: $attemptId})-[i:ITEM]->(q:Question)
+     RETURN q.id AS questionId, q.type AS type, q.answer AS answer, coalesce(i.optionOrder, []) AS optionOrder`,
+    { attemptId },
+  )
+  return new Map(rows.map(r => [r.questionId, r.type === 'SINGLE' || r.type === 'MULTIPLE' ? originalToDisplayed(r.optionOrder, r.answer) : r.type === 'FILL_BLANK' ? r.answer.map(a => a.split('|')[0]!) : r.answer]))
+}
