@@ -1,0 +1,435 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
+import { PageInfo } from '../common/pagination'
+import { Organization, Person } from '../org/org.type'
+
+/** Where a decision stands (its values are the engine's `DecisionFacts['status']`). */
+export enum DecisionStatus {
+  DRAFT = 'DRAFT',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DECIDED = 'DECIDED',
+  PUBLISHED = 'PUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(DecisionStatus, {
+  name: 'DecisionStatus',
+  description: 'Status of a decision: DRAFT 草拟中, IN_PROGRESS 办理中, DECIDED 已作出决定, PUBLISHED 已公布, ARCHIVED 已归档.',
+})
+
+/** The procedure steps (values of the engine's `StepCode`). */
+export enum StepCodeEnum {
+  PUBLIC_PARTICIPATION = 'PUBLIC_PARTICIPATION',
+  EXPERT_ARGUMENTATION = 'EXPERT_ARGUMENTATION',
+  RISK_ASSESSMENT = 'RISK_ASSESSMENT',
+  LEGALITY_REVIEW = 'LEGALITY_REVIEW',
+  COLLECTIVE_DECISION = 'COLLECTIVE_DECISION',
+  PARTY_REPORT = 'PARTY_REPORT',
+  PUBLICATION = 'PUBLICATION',
+  ARCHIVING = 'ARCHIVING',
+}
+registerEnumType(StepCodeEnum, {
+  name: 'StepCode',
+  description: 'A procedure step of a major decision: PUBLIC_PARTICIPATION 公众参与, EXPERT_ARGUMENTATION 专家论证, RISK_ASSESSMENT 风险评估, LEGALITY_REVIEW 合法性审查, COLLECTIVE_DECISION 集体讨论决定, PARTY_REPORT 请示报告, PUBLICATION 决策公布, ARCHIVING 立卷归档.',
+})
+
+/** Overall compliance (values of the engine's `Verdict`). */
+export enum VerdictEnum {
+  COMPLIANT = 'COMPLIANT',
+  INCOMPLETE = 'INCOMPLETE',
+  NON_COMPLIANT = 'NON_COMPLIANT',
+}
+registerEnumType(VerdictEnum, {
+  name: 'Verdict',
+  description: 'Compliance verdict: COMPLIANT 合规, INCOMPLETE 进行中/无法判断 (steps pending, or flaws that can still be put right before the decision), NON_COMPLIANT 不合规 (a decided decision with a defect).',
+})
+
+/** Kinds of findings (values of the engine's `FindingCode`). */
+export enum FindingCodeEnum {
+  DONE = 'DONE',
+  REQUIRED_MISSING = 'REQUIRED_MISSING',
+  NOT_REQUIRED = 'NOT_REQUIRED',
+  OUT_OF_ORDER = 'OUT_OF_ORDER',
+  PERIOD_TOO_SHORT = 'PERIOD_TOO_SHORT',
+  NO_EVIDENCE = 'NO_EVIDENCE',
+  PENDING = 'PENDING',
+  NO_RULE_SET = 'NO_RULE_SET',
+}
+registerEnumType(FindingCodeEnum, {
+  name: 'FindingCode',
+  description: 'Kind of finding: DONE 已完成, REQUIRED_MISSING 缺失必经程序, NOT_REQUIRED 不适用, OUT_OF_ORDER 顺序颠倒, PERIOD_TOO_SHORT 期限不足, NO_EVIDENCE 缺少材料, PENDING 待进行, NO_RULE_SET 无适用规则.',
+})
+
+/** When a rule applies (values of the engine's `RuleCondition`). */
+export enum RuleConditionEnum {
+  ALWAYS = 'ALWAYS',
+  UNLESS_CONFIDENTIAL = 'UNLESS_CONFIDENTIAL',
+  IF_TECHNICAL = 'IF_TECHNICAL',
+  IF_STABILITY_RISK = 'IF_STABILITY_RISK',
+  IF_AFFECTS_PUBLIC = 'IF_AFFECTS_PUBLIC',
+}
+registerEnumType(RuleConditionEnum, {
+  name: 'RuleCondition',
+  description: 'When a step is required: ALWAYS 一律, UNLESS_CONFIDENTIAL 依法不予公开的除外, IF_TECHNICAL 专业性技术性较强的, IF_STABILITY_RISK 可能影响社会稳定公共安全的, IF_AFFECTS_PUBLIC 涉及公众或较大群体切身利益的.',
+})
+
+@ObjectType({ description: 'A procedure step (程序步骤) of a major administrative decision.' })
+export class ProcedureStep {
+  @Field(() => StepCodeEnum, { description: 'Step code.' })
+  code: StepCodeEnum
+
+  @Field(() => String, { description: 'Chinese name, e.g. 合法性审查.' })
+  name: string
+
+  @Field(() => Int, { description: 'Position in the usual order of the procedure (1 = first).' })
+  order: number
+}
+
+@ObjectType({ description: 'An article (条) referred to by a rule or a decision: enough to cite it and to open it.' })
+export class DecisionArticleRef {
+  @Field(() => ID, { description: 'Article id in the law graph; open it with `article(id)`.' })
+  id: string
+
+  @Field(() => String, { description: 'Article number, e.g. 第二十五条.' })
+  number: string
+
+  @Field(() => String, { description: 'Id of the law the article belongs to.' })
+  lawId: string
+
+  @Field(() => String, { nullable: true, description: 'Title of that law.' })
+  lawTitle: string | null
+
+  @Field(() => String, { nullable: true, description: 'The article’s caption (条旨) where it has one.' })
+  caption: string | null
+}
+
+@ObjectType({ description: 'A law (法规) as named by a compliance rule.' })
+export class RuleLaw {
+  @Field(() => ID, { description: 'Law id in the law graph.' })
+  id: string
+
+  @Field(() => String, { description: 'Title, e.g. 重大行政决策程序暂行条例.' })
+  title: string
+}
+
+@ObjectType({ description: 'A mandatory-step rule (程序规则): data in the graph, tied to the article that creates it.' })
+export class ComplianceRule {
+  @Field(() => ID, { description: 'Rule id, e.g. mdp-713-legality-review.' })
+  id: string
+
+  @Field(() => StepCodeEnum, { description: 'The step the rule requires.' })
+  step: StepCodeEnum
+
+  @Field(() => RuleConditionEnum, { description: 'When the step is required.' })
+  condition: RuleConditionEnum
+
+  @Field(() => Boolean, { description: 'Also not required for a matter to be kept secret, on top of `condition`.' })
+  exceptIfConfidential: boolean
+
+  @Field(() => String, { description: 'The requirement in our own words (not statute text).' })
+  description: string
+
+  @Field(() => Int, { nullable: true, description: 'Minimum period in calendar days (start day not counted).' })
+  minDays: number | null
+
+  @Field(() => Int, { nullable: true, description: 'Minimum period in working days (Monday–Friday; holidays not deducted).' })
+  minWorkingDays: number | null
+
+  @Field(() => [StepCodeEnum], { description: 'Steps that must not start before this one is completed.' })
+  before: StepCodeEnum[]
+
+  @Field(() => DecisionArticleRef, { nullable: true, description: 'The (first) article that creates the rule; null when the article is unknown.' })
+  article: DecisionArticleRef | null
+
+  @Field(() => [DecisionArticleRef], { description: 'Every article that creates the rule (CREATED_BY), in citation order.' })
+  articles: DecisionArticleRef[]
+
+  @Field(() => DecisionArticleRef, { nullable: true, description: 'The article that sets the minimum period, if any.' })
+  periodArticle: DecisionArticleRef | null
+
+  @Field(() => [String], { description: 'Article numbers cited by the rule (empty when unknown).' })
+  articleNumbers: string[]
+
+  @Field(() => RuleLaw, { description: 'The law the rule comes from.' })
+  law: RuleLaw
+
+  @Field(() => Boolean, { description: 'True when the law has this rule but the article text was not obtained: no article number is cited, never a guessed one (条号不详).' })
+  articleUnknown: boolean
+}
+
+@ObjectType({ description: 'The rules of one law version over its period of force (程序规则集).' })
+export class ComplianceRuleSet {
+  @Field(() => ID, { description: 'Rule set id, e.g. mdp-713.' })
+  id: string
+
+  @Field(() => String, { description: 'Id of the law.' })
+  lawId: string
+
+  @Field(() => String, { description: 'Title of the law.' })
+  lawTitle: string
+
+  @Field(() => String, { description: 'First day the rules apply (YYYY-MM-DD).' })
+  effectiveFrom: string
+
+  @Field(() => String, { nullable: true, description: 'Last day the rules apply (YYYY-MM-DD); null while in force.' })
+  effectiveTo: string | null
+
+  @Field(() => String, { nullable: true, description: 'The provision that makes the law apply to towns (乡镇), e.g. 第四十二条 (参照).' })
+  appliesToTownsBy: string | null
+
+  @Field(() => [ComplianceRule], { description: 'The rules.' })
+  rules: ComplianceRule[]
+}
+
+@ObjectType({ description: 'One result of the compliance check, with a Chinese message citing the law and article.' })
+export class ComplianceFinding {
+  @Field(() => FindingCodeEnum, { description: 'Kind of finding.' })
+  code: FindingCodeEnum
+
+  @Field(() => StepCodeEnum, { nullable: true, description: 'The step concerned; null for NO_RULE_SET.' })
+  step: StepCodeEnum | null
+
+  @Field(() => ComplianceRule, { nullable: true, description: 'The rule applied, with its article.' })
+  rule: ComplianceRule | null
+
+  @Field(() => ID, { nullable: true, description: 'The step record the finding is about, if any.' })
+  recordId: string | null
+
+  @Field(() => Boolean, { description: 'True for a defect: REQUIRED_MISSING, OUT_OF_ORDER, PERIOD_TOO_SHORT or NO_EVIDENCE.' })
+  defect: boolean
+
+  @Field(() => String, { description: 'What was found, citing the law and article (Chinese).' })
+  message: string
+}
+
+@ObjectType({ description: 'Procedure compliance of a decision, computed on read from its records and the rules in force on its decision date (never stored).' })
+export class Compliance {
+  @Field(() => VerdictEnum, { description: 'Overall verdict.' })
+  verdict: VerdictEnum
+
+  @Field(() => ComplianceRuleSet, { nullable: true, description: 'The rule set applied; null when none was in force on the decision date.' })
+  ruleSet: ComplianceRuleSet | null
+
+  @Field(() => [ComplianceFinding], { description: 'Findings in procedure order.' })
+  findings: ComplianceFinding[]
+
+  @Field(() => [StepCodeEnum], { description: 'Steps found REQUIRED_MISSING.' })
+  missingSteps: StepCodeEnum[]
+
+  @Field(() => String, { description: 'The date the check was made for (server date, Asia/Shanghai).' })
+  evaluatedOn: string
+}
+
+@ObjectType({ description: 'A document proving a step (证明材料): title and document number.' })
+export class Evidence {
+  @Field(() => String, { description: 'Title, e.g. 合法性审查意见书.' })
+  title: string
+
+  @Field(() => String, { nullable: true, description: 'Document number (文号), if any.' })
+  number: string | null
+}
+
+@ObjectType({ description: 'A record of a procedure step (程序记录). Append-only: a correction is a new record that corrects the old one (全过程记录).' })
+export class StepRecord {
+  @Field(() => ID, { description: 'Record id.' })
+  id: string
+
+  @Field(() => StepCodeEnum, { description: 'The step recorded.' })
+  stepCode: StepCodeEnum
+
+  @Field(() => String, { nullable: true, description: 'When the step started (YYYY-MM-DD), e.g. the day a comment call was published.' })
+  startedOn: string | null
+
+  @Field(() => String, { nullable: true, description: 'When the step was completed (YYYY-MM-DD); null while under way.' })
+  completedOn: string | null
+
+  @Field(() => String, { nullable: true, description: 'Outcome, e.g. the legality-review opinion (审查意见).' })
+  outcome: string | null
+
+  @Field(() => [Evidence], { description: 'Supporting documents.' })
+  evidence: Evidence[]
+
+  @Field(() => String, { nullable: true, description: 'Free note.' })
+  note: string | null
+
+  @Field(() => String, { description: 'When the record was made (ISO 8601).' })
+  recordedAt: string
+
+  @Field(() => Person, { nullable: true, description: 'Who performed or recorded the step (e.g. the legal advisor for 合法性审查).' })
+  performedBy: Person | null
+
+  @Field(() => ID, { nullable: true, description: 'The record this one corrects, if it is a correction.' })
+  correctsId: string | null
+
+  @Field(() => [ID], { description: 'Records that correct this one.' })
+  correctedByIds: string[]
+
+  @Field(() => Boolean, { description: 'True when this record counts for the compliance check (the latest of its correction chain).' })
+  effective: boolean
+}
+
+@ObjectType({ description: 'A yearly catalogue of major decisions (重大行政决策事项目录) of one organisation.' })
+export class DecisionCatalogue {
+  @Field(() => ID, { description: 'Catalogue id: catalogue-<organisation id>-<year>.' })
+  id: string
+
+  @Field(() => Int, { description: 'Year.' })
+  year: number
+
+  @Field(() => Organization, { nullable: true, description: 'The deciding organisation.' })
+  organization: Organization | null
+
+  @Field(() => Int, { description: 'Number of decisions listed that the viewer may see.' })
+  decisionCount: number
+}
+
+@ObjectType({ description: 'A major administrative decision (重大行政决策) with its full process record and computed compliance.' })
+export class Decision {
+  @Field(() => ID, { description: 'Decision id.' })
+  id: string
+
+  @Field(() => String, { description: 'Title; sample decisions end with （示例）.' })
+  title: string
+
+  @Field(() => String, { nullable: true, description: 'Summary of the matter.' })
+  summary: string | null
+
+  @Field(() => String, { nullable: true, description: 'Policy domain, e.g. 工业经济和信息化.' })
+  domain: string | null
+
+  @Field(() => DecisionStatus, { description: 'Status.' })
+  status: DecisionStatus
+
+  @Field(() => String, { nullable: true, description: 'Decision date, planned or actual (YYYY-MM-DD); it selects the rules in force.' })
+  decidedOn: string | null
+
+  @Field(() => Int, { description: 'Year of the catalogue the decision is listed in.' })
+  year: number
+
+  @Field(() => Boolean, { description: 'Touches the vital interests of the public or a large group (涉及公众切身利益).' })
+  affectsPublic: boolean
+
+  @Field(() => Boolean, { description: 'Highly specialised or technical (专业性、技术性较强).' })
+  technical: boolean
+
+  @Field(() => Boolean, { description: 'May harm social stability or public safety (可能影响社会稳定、公共安全).' })
+  stabilityRisk: boolean
+
+  @Field(() => Boolean, { description: 'Not to be disclosed by law (依法不予公开).' })
+  confidential: boolean
+
+  @Field(() => Boolean, { description: 'True for fictional sample data (示例).' })
+  sample: boolean
+
+  @Field(() => Organization, { nullable: true, description: 'The deciding organisation.' })
+  organization: Organization | null
+
+  @Field(() => DecisionCatalogue, { nullable: true, description: 'The yearly catalogue it is listed in.' })
+  catalogue: DecisionCatalogue | null
+
+  @Field(() => [DecisionArticleRef], { description: 'Legal basis (决策依据): the articles the decision rests on.' })
+  basedOn: DecisionArticleRef[]
+
+  @Field(() => [StepRecord], { description: 'Every step record, corrections included, oldest first (全过程记录).' })
+  records: StepRecord[]
+
+  @Field(() => Compliance, { description: 'Procedure compliance, computed now.' })
+  compliance: Compliance
+}
+
+@ObjectType({ description: 'A decision as listed in the catalogue, with its verdict.' })
+export class DecisionSummary {
+  @Field(() => ID, { description: 'Decision id.' })
+  id: string
+
+  @Field(() => String, { description: 'Title.' })
+  title: string
+
+  @Field(() => String, { nullable: true, description: 'Policy domain.' })
+  domain: string | null
+
+  @Field(() => DecisionStatus, { description: 'Status.' })
+  status: DecisionStatus
+
+  @Field(() => String, { nullable: true, description: 'Decision date, planned or actual (YYYY-MM-DD).' })
+  decidedOn: string | null
+
+  @Field(() => Int, { description: 'Catalogue year.' })
+  year: number
+
+  @Field(() => Boolean, { description: 'Not to be disclosed by law (依法不予公开).' })
+  confidential: boolean
+
+  @Field(() => Boolean, { description: 'True for fictional sample data (示例).' })
+  sample: boolean
+
+  @Field(() => Organization, { nullable: true, description: 'The deciding organisation.' })
+  organization: Organization | null
+
+  @Field(() => Int, { description: 'Number of step records, corrections included.' })
+  recordCount: number
+
+  @Field(() => Compliance, { description: 'Procedure compliance, computed now.' })
+  compliance: Compliance
+}
+
+@ObjectType({ description: 'A page of decisions.' })
+export class DecisionPage {
+  @Field(() => [DecisionSummary], { description: 'The decisions, latest decision date first.' })
+  items: DecisionSummary[]
+
+  @Field(() => PageInfo, { description: 'Paging.' })
+  pageInfo: PageInfo
+}
+
+@ObjectType({ description: 'How many decisions have a verdict.' })
+export class VerdictCount {
+  @Field(() => VerdictEnum, { description: 'The verdict.' })
+  verdict: VerdictEnum
+
+  @Field(() => Int, { description: 'Number of decisions.' })
+  count: number
+}
+
+@ObjectType({ description: 'How many decisions miss a required step.' })
+export class MissingStepCount {
+  @Field(() => StepCodeEnum, { description: 'The step.' })
+  step: StepCodeEnum
+
+  @Field(() => String, { description: 'Its Chinese name.' })
+  name: string
+
+  @Field(() => Int, { description: 'Number of decisions with REQUIRED_MISSING for this step.' })
+  count: number
+}
+
+@ObjectType({ description: 'Compliance of a set of decisions (合规概览): counts by verdict and by missing step.' })
+export class ComplianceOverview {
+  @Field(() => Int, { nullable: true, description: 'The catalogue year filtered on, if any.' })
+  year: number | null
+
+  @Field(() => ID, { nullable: true, description: 'The organisation filtered on, if any.' })
+  organizationId: string | null
+
+  @Field(() => Int, { description: 'Number of decisions in the filter (that the viewer may see).' })
+  total: number
+
+  @Field(() => [VerdictCount], { description: 'Decisions per verdict (every verdict, zero included); the counts add up to `total`.' })
+  byVerdict: VerdictCount[]
+
+  @Field(() => [MissingStepCount], { description: 'Decisions per missing step, in procedure order (every step, zero included).' })
+  missingByStep: MissingStepCount[]
+
+  @Field(() => String, { description: 'The date the check was made for (server date, Asia/Shanghai).' })
+  evaluatedOn: string
+}
+
+@ObjectType({ description: 'The result of appending a step record.' })
+export class AppendStepRecordResult {
+  @Field(() => StepRecord, { description: 'The record (the earlier one when the clientId was already used).' })
+  record: StepRecord
+
+  @Field(() => Boolean, { description: 'False when the same clientId had already been recorded, so nothing new was written.' })
+  created: boolean
+
+  @Field(() => Decision, { description: 'The decision with its records and compliance after the write.' })
+  decision: Decision
+}
