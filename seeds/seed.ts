@@ -1,11 +1,17 @@
 import type { Role } from '../server/src/auth/access'
 import type { Database } from '../server/src/db/database'
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashPassword } from '../server/src/auth/password'
 import { createUser } from '../server/src/auth/user.repository'
+import { seedLawLibrary } from '../server/src/law/lawImport'
 import { logger } from '../server/src/logger'
+import { flagQuestionsForLawChange } from '../server/src/quiz/question.repository'
+import { seedDecisionReference, seedDecisionSamples } from './decision'
+import { seedQuizSamples } from './quiz'
+import { seedStudySamples } from './study'
 
 const SEEDS_DIR = path.dirname(fileURLToPath(import.meta.url))
 
@@ -67,20 +73,38 @@ export interface SeedOptions {
  */
 export async function seedReferenceData(db: Database, options: SeedOptions = {}): Promise<void> {
   // Feature steps, in dependency order (laws before rules and questions). Each is idempotent.
-  // [law] seed step goes here
-  // [decision] reference step goes here
-  void db
-  void options
+  await seedLawLibrary(db, { corpus: options.lawCorpusDir ?? null })
+  // Questions whose tested article changed or was repealed go to the trainers' review queue (题库待复核).
+  await flagQuestionsForLawChange(db)
+  await seedDecisionReference(db)
+}
+
+/**
+ * Identifies one version of the sample data: the seed files and today's date (the study samples place
+ * an upcoming session relative to today). A start with the same fingerprint skips sample seeding.
+ */
+function sampleFingerprint(): string {
+  const hash = createHash('sha256')
+  for (const file of readdirSync(SEEDS_DIR).filter(f => /\.(?:json|ts)$/.test(f) && !f.endsWith('.test.ts')).sort())
+    hash.update(file).update(readFileSync(path.join(SEEDS_DIR, file)))
+  hash.update(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }))
+  return hash.digest('hex')
 }
 
 /** Loads the sample data (示例) into an empty or partly seeded database. Safe to run again. */
-export async function seedSampleData(db: Database, options: SeedOptions = {}): Promise<void> {
+export async function seedSampleData(db: Database): Promise<void> {
+  const fingerprint = sampleFingerprint()
+  const [previous] = await db.read<{ fingerprint: string }>('MATCH (s:SeedRun {id: \'sample\'}) RETURN s.fingerprint AS fingerprint')
+  if (previous?.fingerprint === fingerprint) {
+    logger.info('sample data already loaded today (示例)')
+    return
+  }
   await seedOrganizations(db)
   await seedDemoUsers(db)
   // Feature sample steps, in dependency order. Each is idempotent.
-  // [decision] sample step goes here
-  // [quiz] sample step goes here
-  // [study] sample step goes here
-  void options
+  await seedDecisionSamples(db)
+  await seedQuizSamples(db)
+  await seedStudySamples(db)
+  await db.write('MERGE (s:SeedRun {id: \'sample\'}) SET s.fingerprint = $fingerprint, s.at = datetime()', { fingerprint })
   logger.info('sample data ready (示例)')
 }

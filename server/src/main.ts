@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await seedReferenceData(runtime.db, { lawCorpusDir: config.LAW_CORPUS_DIR })
   const seed = config.SEED_SAMPLE_DATA === 'true' || (config.SEED_SAMPLE_DATA === 'auto' && config.embedded)
   if (seed)
-    await seedSampleData(runtime.db, { lawCorpusDir: config.LAW_CORPUS_DIR })
+    await seedSampleData(runtime.db)
   const schema = await buildAppSchema()
   server = await startServer(config, runtime.db, schema)
   logger.info({ url: server.url, embedded: config.embedded, startupMs: Date.now() - started }, `Xuefa 学法 ready on ${server.url}`)

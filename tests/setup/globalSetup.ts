@@ -48,7 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await migrate(db)
     await seedReferenceData(db, { lawCorpusDir })
-    await seedSampleData(db, { lawCorpusDir })
+    await seedSampleData(db)
   }
   finally {
     await db.close()

@@ -5,7 +5,12 @@ import { buildSchema } from 'type-graphql'
 import { AuditResolver } from '../audit/audit.resolver'
 import { authChecker } from '../auth/access'
 import { AuthResolver } from '../auth/auth.resolver'
+import { DecisionResolver } from '../decision/decision.resolver'
 import { HealthResolver } from '../health/health.resolver'
+import { LawResolver } from '../law/law.resolver'
+import { QuestionResolver } from '../quiz/question.resolver'
+import { QuizResolver } from '../quiz/quiz.resolver'
+import { StudyResolver, ViewerStudyResolver } from '../study/study.resolver'
 
 /** Every resolver of the API; a feature adds its resolver here. */
 // eslint-disable-next-line ts/no-unsafe-function-type
@@ -13,6 +18,12 @@ export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
   AuthResolver,
   AuditResolver,
+  LawResolver,
+  DecisionResolver,
+  QuestionResolver,
+  QuizResolver,
+  StudyResolver,
+  ViewerStudyResolver,
 ]
 
 /** Builds the executable schema: resolvers, the role checks and class-validator input validation. */
