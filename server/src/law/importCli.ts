@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import { loadConfig } from '../config'
+import { flagQuestionsForLawChange } from '../quiz/question.repository'
 import { openRuntime } from '../runtime'
 import { seedLawLibrary } from './lawImport'
 
@@ -34,6 +35,12 @@ async function main(): Promise<number> {
       console.log(`unchanged ${name}`)
     for (const f of failures)
       console.error(`refused   ${f.message}`)
+    const changedLaws = [...new Set(reports.filter(r => !r.unchanged).map(r => r.lawId))]
+    if (changedLaws.length > 0) {
+      const flagged = await flagQuestionsForLawChange(runtime.db, { lawIds: changedLaws })
+      if (flagged.length > 0)
+        console.log(`${flagged.length} questions flagged for review (题库待复核)`)
+    }
     console.log(`${reports.filter(r => !r.unchanged).length} imported, ${skipped.length + reports.filter(r => r.unchanged).length} unchanged, ${failures.length} refused`)
     return failures.length > 0 ? 1 : 0
   }

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { badInput, notFound } from '../common/errors'
 import { decodeCursor, pageInfo } from '../common/pagination'
+import { flagQuestionsForLawChange } from '../quiz/question.repository'
 import { ArticleSearchArgs, GraphArgs, ImportLawArgs, LawListArgs } from './law.input'
 import { findArticle, findLaw, findToc, graphNeighbourhood, listLaws, listTopics, searchArticles } from './law.repository'
 import { Article, ArticleSearchHit, GraphNeighbourhood, Law, LawImportReport, LawPage, LawToc, Topic } from './law.type'
@@ -79,7 +80,11 @@ export class LawResolver {
   @Mutation(() => LawImportReport, { description: 'Imports the text of one law file (admins): a new law, a new version, or nothing when exactly this text is already imported. A malformed file is refused with BAD_USER_INPUT naming the file and line, and nothing is written.' })
   async importLaw(@Args(() => ImportLawArgs) { fileName, text }: ImportLawArgs, @Ctx() { db, user }: Context): Promise<LawImportReport> {
     try {
-      return await importLawText(db, { fileName, content: text }, { actor: user })
+      const report = await importLawText(db, { fileName, content: text }, { actor: user })
+      // A new text may change or drop articles that questions test: those go to the review queue.
+      if (!report.unchanged)
+        await flagQuestionsForLawChange(db, { lawIds: [report.lawId] })
+      return report
     }
     catch (error) {
       if (error instanceof LawParseError)
