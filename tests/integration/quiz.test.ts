@@ -167,9 +167,11 @@ describe('question lifecycle and versions', () => {
     // A fixed quiz includes it, and someone answered it.
     const quiz = await createQuiz(db, actor, quizValues({ kind: 'FIXED', items: [{ questionId: draft.id, points: 5 }] }))
     const attemptId = uniqueId('attempt')
+    // Someone's attempt at another quiz; removed below so no half-made quiz is left for other suites.
+    const fixture = { personId: uniqueId('person'), attemptId, quizId: uniqueId('other-quiz') }
     await db.write(
       `CREATE (p:Person {id: $personId, name: '测试人员'})-[:MADE]->(t:Attempt {id: $attemptId})-[:OF]->(:Quiz {id: $quizId})`,
-      { personId: uniqueId('person'), attemptId, quizId: uniqueId('other-quiz') },
+      fixture,
     )
     await db.write(`MATCH (t:Attempt {id: $attemptId}), (q:Question {id: $qid}) CREATE (t)-[:ANSWERED {given: ['B'], correct: true}]->(q)`, { attemptId, qid: draft.id })
 
@@ -184,6 +186,7 @@ describe('question lifecycle and versions', () => {
     // The attempt still points at the version it answered.
     const [answered] = await db.read<{ id: string }>('MATCH (:Attempt {id: $attemptId})-[:ANSWERED]->(q:Question) RETURN q.id AS id', { attemptId })
     expect(answered!.id).toBe(draft.id)
+    await db.write('MATCH (n) WHERE n.id IN [$personId, $attemptId, $quizId] DETACH DELETE n', fixture)
     // The quiz now includes the new version.
     expect((await findQuiz(db, quiz.id))!.items.map(i => [i.question.id, i.points])).toEqual([[v2.id, 5]])
     // Lists show the latest version only, unless asked for superseded ones.
