@@ -1,0 +1,319 @@
+/**
+ * Submission under load (交卷压测): N cadres (200 by default) submit their answer sheets at the same
+ * moment over loopback, each sheet sent twice with the same submissionId (a client retrying), and the
+ * benchmark checks that every attempt is stored exactly once and none is lost, and reports the latency
+ * of submitAttempt (p50/p95/p99) and the server's memory (RSS).
+ *
+ *   npx tsx tests/bench/submitLoad.ts [cadres]
+ *
+ * Uses NEO4J_URI when set (bench data is removed afterwards); otherwise starts its own embedded Neo4j in
+ * .data/bench/, imports the law library (for the articles the questions test) and deletes it at the end.
+ * The server runs in its own process (tests/bench/server.ts) so its RSS is its own. Results go to
+ * tests/bench/results/submit-<date>.json.
+ */
+import type { SessionUser } from '../../server/src/context'
+import type { Database } from '../../server/src/db/database'
+import type { ServerProcess } from './measure'
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { seedReferenceData } from '../../seeds/seed'
+import { Role } from '../../server/src/auth/access'
+import { hashPassword } from '../../server/src/auth/password'
+import { issueToken, sessionKey } from '../../server/src/auth/session'
+import { createUser } from '../../server/src/auth/user.repository'
+import { loadConfig, ROOT_DIR } from '../../server/src/config'
+import { Database as Db } from '../../server/src/db/database'
+import { freePort, startEmbeddedNeo4j } from '../../server/src/db/embedded'
+import { migrate } from '../../server/src/db/migrate'
+import { originalToDisplayed } from '../../server/src/quiz/draw'
+import { createQuestion } from '../../server/src/quiz/question.repository'
+import { createQuiz } from '../../server/src/quiz/quiz.repository'
+import { quantile, sampleRss, startServerProcess } from './measure'
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
+const JWT_SECRET = 'bench-submit-secret-bench-submit-secret-0123'
+/** Cadres who submit before the burst, unmeasured. */
+const WARMUP = 20
+
+/** What one run found. */
+export interface SubmitLoadResult {
+  date: string
+  cadres: number
+  /** Requests sent in the burst: every sheet twice, with the same submissionId. */
+  requests: number
+  burstMs: number
+  latencyMs: { p50: number, p95: number, p99: number, max: number, mean: number }
+  /** Latency of the first request of each pair only (the one that scores, or waits for the lock). */
+  firstLatencyMs: { p50: number, p95: number, max: number }
+  errors: number
+  firstError: string | null
+  serverRssMb: { before: number, peak: number, after: number }
+  checks: {
+    attemptsSubmitted: number
+    storedExactlyOnce: boolean
+    lost: number
+    extraSubmissions: number
+    scoreMismatches: number
+    pairDisagreements: number
+    auditEntries: number
+  }
+  machine: { cpus: number, loadAverage: number[], node: string }
+}
+
+interface Cadre {
+  user: SessionUser
+  token: string
+  attemptId: string
+  expectedScore: number
+  submissionId: string
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024 * 10) / 10
+}
+
+async function post(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<{ ms: number, status: number, body: { data?: any, errors?: { message: string }[] } }> {
+  const started = performance.now()
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  })
+  const body = await response.json() as { data?: any, errors?: { message: string }[] }
+  return { ms: performance.now() - started, status: response.status, body }
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = Array.from({ length: items.length })
+  let next = 0
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await work(items[i]!, i)
+    }
+  }))
+  return out
+}
+
+/** The benchmark; `log` reports progress. */
+export async function submitLoad(options: { cadres?: number, log?: (line: string) => void } = {}): Promise<SubmitLoadResult> {
+  const cadreCount = options.cadres ?? 200
+  const log = options.log ?? (() => {})
+  const tag = Date.now().toString(36)
+  const dataDir = path.join(ROOT_DIR, `.data/bench/submit-${process.pid}`)
+  let embedded: Awaited<ReturnType<typeof startEmbeddedNeo4j>> | null = null
+  let db: Database | null = null
+  let server: ServerProcess | null = null
+  const uri = process.env.NEO4J_URI
+  try {
+    // ---- database --------------------------------------------------------------------------------
+    if (!uri) {
+      log('starting an embedded Neo4j for the benchmark')
+      rmSync(dataDir, { recursive: true, force: true })
+      embedded = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heap: '1g', pageCache: '512m' })
+    }
+    const connection = { uri: uri ?? embedded!.uri, user: process.env.NEO4J_USER ?? 'neo4j', password: uri ? (process.env.NEO4J_PASSWORD ?? '') : '', database: process.env.NEO4J_DATABASE ?? 'neo4j' }
+    db = await Db.connect(connection)
+    await migrate(db)
+    const lawCorpusDir = process.env.LAW_CORPUS_DIR ?? path.resolve(ROOT_DIR, '../shared/laws')
+    log('law library (for the articles the questions test)')
+    await seedReferenceData(db, { lawCorpusDir })
+
+    // ---- a quiz and N cadres (sample-marked) --------------------------------------------------------
+    const [article] = await db.read<{ id: string }>(
+      `MATCH (:Law {id: 'major-decision-procedure'})-[:HAS_VERSION]->(:LawVersion {current: true})-[:CONTAINS]->(a:Article) RETURN a.id AS id ORDER BY a.ordinal LIMIT 1`,
+    )
+    if (!article)
+      throw new Error('no article of 重大行政决策程序暂行条例 in the law library: set LAW_CORPUS_DIR')
+    const actor: SessionUser = { id: 'bench', username: 'bench', personId: null, roles: [Role.ADMIN], organizationIds: [] }
+    const base = { difficulty: 2, articleIds: [article.id], topicIds: [] }
+    const questions = [
+      await createQuestion(db, actor, { ...base, type: 'SINGLE', stem: `压测单选 ${tag}：哪一项正确？`, options: ['甲', '乙', '丙', '丁'], answer: ['B'], explanation: '压测。' }, { publish: true }),
+      await createQuestion(db, actor, { ...base, type: 'MULTIPLE', stem: `压测多选 ${tag}：哪些正确？`, options: ['子', '丑', '寅', '卯'], answer: ['A', 'C'], explanation: '压测。' }, { publish: true }),
+      await createQuestion(db, actor, { ...base, type: 'TRUE_FALSE', stem: `压测判断 ${tag}：正确。`, options: [], answer: ['TRUE'], explanation: '压测。' }, { publish: true }),
+      await createQuestion(db, actor, { ...base, type: 'FILL_BLANK', stem: `压测填空 ${tag}：____。`, options: [], answer: ['压测答案|答案'], explanation: '压测。' }, { publish: true }),
+    ]
+    const quiz = await createQuiz(db, actor, {
+      title: `交卷压测（示例）${tag}`,
+      mode: 'EXAM',
+      kind: 'FIXED',
+      timeLimitSec: 3600,
+      passScore: 60,
+      attemptsAllowed: null,
+      scoring: 'BEST',
+      opensAt: null,
+      closesAt: null,
+      reveal: 'AFTER_SUBMIT',
+      shuffleOptions: true,
+      multiplePartialCredit: false,
+      items: questions.map(q => ({ questionId: q.id, points: 25 })),
+      blueprint: [],
+    }, { status: 'PUBLISHED' })
+    log(`creating ${cadreCount} bench cadres (+${WARMUP} for the warm-up)`)
+    const passwordHash = await hashPassword(randomUUID())
+    const users = await pool(Array.from({ length: cadreCount + WARMUP }, (_, i) => i), 16, async (i) => {
+      const user = await createUser(db!, null, {
+        username: `bench-submit-${tag}-${i}`,
+        passwordHash,
+        name: `压测干部${String(i + 1).padStart(3, '0')}（示例）`,
+        roles: [Role.CADRE],
+        category: 'GENERAL',
+        organizationId: null,
+        sample: true,
+      })
+      return { id: user.id, username: user.username, personId: user.person!.id, roles: [Role.CADRE], organizationIds: [] } as SessionUser
+    })
+
+    // ---- the server, in its own process --------------------------------------------------------------
+    const env = { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'test', HOST: '127.0.0.1' }
+    server = await startServerProcess('app', env)
+    const key = sessionKey(loadConfig(env))
+
+    // ---- each cadre starts the quiz and saves answers (3 of 4 right, in turn) ----------------------
+    log('cadres start their attempts and save their answers')
+    const prepared: Cadre[] = await pool(users, 20, async (user, i) => {
+      const { token } = await issueToken(user, key, 60)
+      const started = await post(server!.url, token, 'mutation($q: ID!) { startAttempt(quizId: $q) { id } }', { q: quiz.id })
+      if (!started.body.data?.startAttempt)
+        throw new Error(`startAttempt failed: ${JSON.stringify(started.body.errors)}`)
+      const attemptId = started.body.data.startAttempt.id as string
+      const items = await db!.read<{ questionId: string, type: string, answer: string[], optionOrder: number[] }>(
+        `MATCH (:Attempt {id: $attemptId})-[i:ITEM]->(q:Question) RETURN q.id AS questionId, q.type AS type, q.answer AS answer, coalesce(i.optionOrder, []) AS optionOrder ORDER BY i.order`,
+        { attemptId },
+      )
+      let expectedScore = 0
+      for (const [k, item] of items.entries()) {
+        const right = (i + k) % 4 !== 0
+        const correct = item.type === 'SINGLE' || item.type === 'MULTIPLE' ? originalToDisplayed(item.optionOrder, item.answer) : item.type === 'FILL_BLANK' ? ['压测答案'] : item.answer
+        const wrong = item.type === 'TRUE_FALSE' ? ['FALSE'] : item.type === 'FILL_BLANK' ? ['不知道'] : [correct[0] === 'D' ? 'A' : 'D']
+        const saved = await post(server!.url, token, 'mutation($a: ID!, $q: ID!, $g: [String!]!) { saveAnswer(attemptId: $a, questionId: $q, given: $g) { savedAt } }', { a: attemptId, q: item.questionId, g: right ? correct : wrong })
+        if (saved.body.errors)
+          throw new Error(`saveAnswer failed: ${JSON.stringify(saved.body.errors)}`)
+        if (right)
+          expectedScore += 25
+      }
+      return { user, token, attemptId, expectedScore, submissionId: randomUUID() }
+    })
+
+    // ---- warm-up: a few cadres submit first (not measured), so the server's and the database's query
+    // caches and JIT are warm and the burst measures steady state rather than a cold start ----------
+    const SUBMIT = 'mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id status score submittedAt } }'
+    const warm = prepared.slice(0, WARMUP)
+    const cadres = prepared.slice(WARMUP)
+    await pool(warm, 4, c => post(server!.url, c.token, SUBMIT, { a: c.attemptId, s: c.submissionId }))
+
+    // ---- the burst: everyone submits at once, each sheet twice --------------------------------------
+    await new Promise(resolve => setTimeout(resolve, 1000))
+    const before = await server.memory()
+    const rss = sampleRss(server.memory, 50)
+    log(`burst: ${cadres.length} cadres submit at once, each twice with the same submissionId`)
+    const burstStart = performance.now()
+    const results = await Promise.all(cadres.flatMap(c => [0, 1].map(async n => ({ cadre: c, n, ...await post(server!.url, c.token, SUBMIT, { a: c.attemptId, s: c.submissionId }).catch((error: Error) => ({ ms: Number.NaN, status: 0, body: { data: undefined, errors: [{ message: error.message }] } as { data?: any, errors?: { message: string }[] } })) }))))
+    const burstMs = performance.now() - burstStart
+    const peak = await rss.stop()
+    await new Promise(resolve => setTimeout(resolve, 1000))
+    const after = await server.memory()
+
+    // ---- checks ----------------------------------------------------------------------------------------
+    const failed = results.filter(r => r.status !== 200 || r.body.errors)
+    const attemptIds = cadres.map(c => c.attemptId)
+    const stored = await db.read<{ id: string, status: string, score: number | null, submissions: number, audits: number }>(
+      `UNWIND $ids AS id
+       OPTIONAL MATCH (t:Attempt {id: id})
+       RETURN id, t.status AS status, t.score AS score,
+         COUNT { MATCH (c:ClientSubmission {attemptId: id}) } AS submissions,
+         COUNT { MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'submitAttempt' AND id IN e.targetIds } AS audits`,
+      { ids: attemptIds },
+    )
+    const [people] = await db.read<{ attempts: number }>(
+      'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:MADE]->(t:Attempt) RETURN count(t) AS attempts',
+      { personIds: cadres.map(c => c.user.personId) },
+    )
+    const expected = new Map(cadres.map(c => [c.attemptId, c.expectedScore]))
+    const submitted = stored.filter(s => s.status === 'SUBMITTED')
+    const pairs = new Map<string, typeof results>()
+    for (const r of results)
+      pairs.set(r.cadre.attemptId, [...(pairs.get(r.cadre.attemptId) ?? []), r])
+    const disagreements = [...pairs.values()].filter(([a, b]) => !a?.body.data || !b?.body.data || JSON.stringify(a.body.data) !== JSON.stringify(b.body.data)).length
+    const latencies = results.map(r => r.ms).filter(ms => Number.isFinite(ms)).sort((a, b) => a - b)
+    const firsts = [...pairs.values()].map(p => Math.min(...p.map(r => r.ms))).filter(ms => Number.isFinite(ms)).sort((a, b) => a - b)
+    const result: SubmitLoadResult = {
+      date: new Date().toISOString(),
+      cadres: cadres.length,
+      requests: results.length,
+      burstMs: Math.round(burstMs),
+      latencyMs: {
+        p50: quantile(latencies, 0.5),
+        p95: quantile(latencies, 0.95),
+        p99: quantile(latencies, 0.99),
+        max: quantile(latencies, 1),
+        mean: Math.round(latencies.reduce((n, v) => n + v, 0) / Math.max(1, latencies.length) * 100) / 100,
+      },
+      firstLatencyMs: { p50: quantile(firsts, 0.5), p95: quantile(firsts, 0.95), max: quantile(firsts, 1) },
+      errors: failed.length,
+      firstError: failed[0] ? JSON.stringify(failed[0].body.errors ?? failed[0].status) : null,
+      serverRssMb: { before: mb(before.rss), peak: mb(peak.rss), after: mb(after.rss) },
+      checks: {
+        attemptsSubmitted: submitted.length,
+        storedExactlyOnce: people?.attempts === cadres.length && stored.every(s => s.submissions === 1 && s.audits === 1),
+        lost: cadres.length - submitted.length,
+        extraSubmissions: stored.reduce((n, s) => n + Math.max(0, s.submissions - 1) + Math.max(0, s.audits - 1), 0),
+        scoreMismatches: submitted.filter(s => s.score !== expected.get(s.id)).length,
+        pairDisagreements: disagreements,
+        auditEntries: stored.reduce((n, s) => n + s.audits, 0),
+      },
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map(l => Math.round(l * 100) / 100), node: process.version },
+    }
+
+    // Remove the bench data from a shared database (an embedded one is deleted whole below).
+    if (uri) {
+      await db.write(
+        `UNWIND $personIds AS pid MATCH (p:Person {id: pid})
+         OPTIONAL MATCH (p)-[:MADE]->(t:Attempt) OPTIONAL MATCH (u:User)-[:IS]->(p)
+         DETACH DELETE t, u, p`,
+        { personIds: prepared.map(c => c.user.personId) },
+      )
+      await db.write('UNWIND $ids AS id MATCH (c:ClientSubmission {attemptId: id}) DELETE c', { ids: prepared.map(c => c.attemptId) })
+      await db.write('MATCH (z:Quiz {id: $id}) DETACH DELETE z', { id: quiz.id })
+      await db.write('UNWIND $ids AS id MATCH (q:Question {id: id}) DETACH DELETE q', { ids: questions.map(q => q.id) })
+    }
+    return result
+  }
+  finally {
+    await server?.stop()
+    await db?.close()
+    await embedded?.stop()
+    if (embedded)
+      rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Writes the result to tests/bench/results/submit-<date>.json; returns the path. */
+export function writeSubmitResult(result: SubmitLoadResult): string {
+  const dir = path.join(BENCH_DIR, 'results')
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `submit-${result.date.slice(0, 10)}.json`)
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
+  return file
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const cadres = process.argv[2] ? Number(process.argv[2]) : 200
+  submitLoad({ cadres, log: line => console.log(`[submit-load] ${line}`) })
+    .then((result) => {
+      const file = writeSubmitResult(result)
+      console.log(JSON.stringify(result, null, 2))
+      console.log(`[submit-load] written to ${path.relative(ROOT_DIR, file)}`)
+      const ok = result.checks.storedExactlyOnce && result.checks.lost === 0 && result.errors === 0 && result.checks.scoreMismatches === 0
+      process.exit(ok ? 0 : 1)
+    })
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    })
+}
