@@ -495,7 +495,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     partial.wallClockSec = Math.round((performance.now() - wallStart) / 1000)
     const full: BenchResults = { ...partial, targets: evaluateTargets(partial) }
-    const files = writeResults(path.join(BENCH_DIR, 'results'), full)
+    const files = writeResults(path.join(BENCH_DIR, 'results'), full, options.only)
     const missed = full.targets.filter(x => !x.pass)
     log('')
     for (const target of full.targets)

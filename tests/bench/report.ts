@@ -245,10 +245,13 @@ export function markdown(r: BenchResults): string {
   return `${lines.join('\n')}\n`
 }
 
-/** Writes `<dir>/<date>-scale<scale>.json` and `.md`; returns their paths. */
-export function writeResults(dir: string, results: BenchResults): { json: string, md: string } {
+/**
+ * Writes `<dir>/<date>-scale<scale>.json` and `.md` (a partial run, `--only`, gets `-only-<names>` so it
+ * never replaces a complete one); returns their paths.
+ */
+export function writeResults(dir: string, results: BenchResults, only: string[] | null = null): { json: string, md: string } {
   mkdirSync(dir, { recursive: true })
-  const base = path.join(dir, `${results.date}-scale${results.scale}`)
+  const base = path.join(dir, `${results.date}-scale${results.scale}${only ? `-only-${only.join('-')}` : ''}`)
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`)
   writeFileSync(`${base}.md`, markdown(results))
   return { json: `${base}.json`, md: `${base}.md` }
