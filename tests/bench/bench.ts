@@ -44,6 +44,8 @@ interface Options {
   cpuProf: boolean
   /** Only load the dataset (e.g. the full scale ahead of a run). */
   loadOnly: boolean
+  /** --max-old-space-size of the API server, in MB (V8's default when null). */
+  serverHeap: number | null
 }
 
 function parseOptions(argv: string[]): Options {
@@ -54,10 +56,10 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i]!
     return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1]
   }
-  const known = ['scale', 'seed', 'duration', 'only', 'no-peer', 'quiet-wait', 'cpu-prof', 'load-only']
+  const known = ['scale', 'seed', 'duration', 'only', 'no-peer', 'quiet-wait', 'cpu-prof', 'load-only', 'server-heap']
   for (const a of argv) {
     if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0]!))
-      throw new Error(`Unknown option ${a}. Options: --scale <factor> (default 1), --seed <n>, --duration <seconds per run>, --only <scenario,...>, --no-peer, --quiet-wait <seconds> (default 15; 0: do not wait), --cpu-prof, --load-only`)
+      throw new Error(`Unknown option ${a}. Options: --scale <factor> (default 1), --seed <n>, --duration <seconds per run>, --only <scenario,...>, --no-peer, --quiet-wait <seconds> (default 15; 0: do not wait), --cpu-prof, --load-only, --server-heap <MB>`)
   }
   const scale = Number(value('scale') ?? '1')
   const seed = Number(value('seed') ?? '20251125')
@@ -70,9 +72,11 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`--duration must be between 1 and 600 seconds (got ${value('duration')})`)
   const only = value('only')?.split(',').map(s => s.trim()).filter(Boolean) ?? null
   const quietWait = Number(value('quiet-wait') ?? '15')
+  if (value('server-heap') && !(Number(value('server-heap')) >= 64))
+    throw new Error(`--server-heap must be a number of MB, at least 64 (got ${value('server-heap')})`)
   if (!(quietWait >= 0))
     throw new Error(`--quiet-wait must be a number of seconds, 0 or more (got ${value('quiet-wait')})`)
-  return { scale, seed, duration, only, peer: !argv.includes('--no-peer'), quietWait, cpuProf: argv.includes('--cpu-prof'), loadOnly: argv.includes('--load-only') }
+  return { scale, seed, duration, only, peer: !argv.includes('--no-peer'), quietWait, cpuProf: argv.includes('--cpu-prof'), loadOnly: argv.includes('--load-only'), serverHeap: value('server-heap') ? Number(value('server-heap')) : null }
 }
 
 const log = (line: string) => console.log(line)
@@ -300,7 +304,10 @@ export async function main(argv: string[]): Promise<void> {
       LOG_LEVEL: 'warn',
     }
     const profiles = path.join(BENCH_DIR, 'results/profiles')
-    const app = await startServerProcess('app', serverEnv, options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [])
+    const app = await startServerProcess('app', serverEnv, [
+      ...(options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []),
+      ...(options.serverHeap ? [`--max-old-space-size=${options.serverHeap}`] : []),
+    ])
     if (options.cpuProf)
       log(`CPU profile of the API server goes to ${path.relative(ROOT_DIR, profiles)} when it stops`)
     servers.push(app)
@@ -473,6 +480,7 @@ export async function main(argv: string[]): Promise<void> {
         node: process.version,
         neo4j: `${info.version} ${info.edition}`,
         database: external ? 'NEO4J_URI' : `embedded, heap ${config.NEO4J_EMBEDDED_HEAP}, page cache ${config.NEO4J_EMBEDDED_PAGECACHE}`,
+        serverHeapMb: options.serverHeap,
       },
       dataset,
       load,

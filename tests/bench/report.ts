@@ -40,7 +40,7 @@ export interface BenchResults {
   scale: number
   seed: number
   durationSec: number
-  machine: { cpus: number, cpuModel: string, memoryGb: number, node: string, neo4j: string, database: string }
+  machine: { cpus: number, cpuModel: string, memoryGb: number, node: string, neo4j: string, database: string, serverHeapMb: number | null }
   dataset: Record<string, number>
   load: LoadReport
   scenarios: ScenarioResult[]
@@ -153,7 +153,7 @@ export function markdown(r: BenchResults): string {
   const missed = r.targets.filter(t => !t.pass)
   lines.push(`# Xuefa benchmark — ${r.date}, scale ${r.scale}`)
   lines.push('')
-  lines.push(`Seed ${r.seed}; ${r.durationSec} s per run; ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.memoryGb} GB RAM; Node ${r.machine.node}; Neo4j ${r.machine.neo4j} (${r.machine.database}).`)
+  lines.push(`Seed ${r.seed}; ${r.durationSec} s per run; ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.memoryGb} GB RAM; Node ${r.machine.node}; Neo4j ${r.machine.neo4j} (${r.machine.database})${r.machine.serverHeapMb ? `; API server with --max-old-space-size=${r.machine.serverHeapMb}` : ''}.`)
   lines.push('Load generator (autocannon), API server (its own process) and Neo4j share the same machine over loopback, so every number includes their competition for the CPUs.')
   lines.push(`Whole run: ${Math.round(r.wallClockSec)} s.`)
   lines.push('')

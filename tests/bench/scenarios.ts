@@ -239,6 +239,7 @@ export function scenarios(plan: BenchPlan, db: Database, actors: Actors, tag: st
       title: 'me { progress(year) } (a cadre\'s study record)',
       requires: ['Query.me'],
       read: true,
+      expectedRoundTrips: 2,
       call: {
         query: ME_PROGRESS,
         variables: i => ({ year: STUDY_YEARS[i % STUDY_YEARS.length] }),
