@@ -39,7 +39,7 @@ async function attemptState(attemptId: string) {
   const [row] = await db.read<{ status: string, score: number | null, submittedAt: string | null, autoSubmitted: boolean, submissionId: string | null, answered: { questionId: string, given: string[], correct: boolean | null }[] }>(
     `MATCH (t:Attempt {id: $attemptId})
      RETURN t.status AS status, t.score AS score, t.submittedAt AS submittedAt, t.autoSubmitted AS autoSubmitted, t.submissionId AS submissionId,
-       COLLECT { MATCH (t)-[an:ANSWERED]->(q:Question) RETURN {questionId: q.id, given: an.given, correct: an.correct} AS a } AS answered`,
+       COLLECT { MATCH (t)-[an:ANSWERED]->(q:Question)<-[i:ITEM]-(t) RETURN {questionId: q.id, given: an.given, correct: i.correct} AS a } AS answered`,
     { attemptId },
   )
   return row!
@@ -155,6 +155,83 @@ describe('submitting is idempotent', () => {
     const reused = await errorOf(submitAttempt(db, user, b.id, submissionId, new Date()))
     expect(reused.code).toBe('CONFLICT')
     expect((await attemptState(b.id)).status).toBe('IN_PROGRESS')
+  })
+})
+
+describe('submissions arriving together (group commit)', () => {
+  it('stores every one of many simultaneous submissions exactly once, each with its own score and answer', async () => {
+    const cadres = await Promise.all(Array.from({ length: 12 }, () => makeCadre(db)))
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempts = await Promise.all(cadres.map(({ user }) => startAttempt(db, user, quizId, new Date())))
+    // Cadre k answers the single-choice question right when k is even, wrong when odd.
+    await Promise.all(attempts.map(async (attempt, k) => {
+      const right = await rightAnswers(db, attempt.id)
+      const given = k % 2 === 0 ? right.get(questions.single)! : [right.get(questions.single)![0] === 'A' ? 'B' : 'A']
+      await saveAnswer(db, cadres[k]!.user, { attemptId: attempt.id, questionId: questions.single, given }, new Date())
+    }))
+    const sheets = attempts.map(() => uniqueId('sub'))
+    // Every sheet sent twice at once, and a stranger's submission of the first attempt among them.
+    const stranger = await makeCadre(db)
+    const sent = await Promise.allSettled([
+      ...attempts.flatMap((attempt, k) => [0, 1].map(() => submitAttempt(db, cadres[k]!.user, attempt.id, sheets[k]!, new Date(), { items: false, person: false }))),
+      submitAttempt(db, stranger.user, attempts[0]!.id, uniqueId('sub'), new Date(), { items: false, person: false }),
+    ])
+    const refused = sent.pop()!
+    expect(refused.status).toBe('rejected')
+    expect((refused as PromiseRejectedResult).reason.extensions.code).toBe('FORBIDDEN')
+    const results = sent.map(r => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof submitAttempt>>>).value)
+    expect(results.map(r => r.score)).toEqual(attempts.flatMap((_, k) => [k % 2 === 0 ? 10 : 0, k % 2 === 0 ? 10 : 0]))
+    // The response shows no items when none were asked for, and the two answers to a sheet agree.
+    expect(results.every(r => r.items.length === 0 && r.status === 'SUBMITTED')).toBe(true)
+    for (let k = 0; k < attempts.length; k++)
+      expect(results[2 * k]!.submittedAt).toBe(results[2 * k + 1]!.submittedAt)
+
+    const [counts] = await db.read<{ audits: number, submissions: number, submitted: number }>(
+      `RETURN COUNT { MATCH (e:AuditEvent) WHERE e.operation = 'submitAttempt' AND any(id IN e.targetIds WHERE id IN $ids) } AS audits,
+         COUNT { MATCH (c:ClientSubmission) WHERE c.attemptId IN $ids } AS submissions,
+         COUNT { MATCH (t:Attempt {status: 'SUBMITTED'}) WHERE t.id IN $ids } AS submitted`,
+      { ids: attempts.map(a => a.id) },
+    )
+    expect(counts).toEqual({ audits: attempts.length, submissions: attempts.length, submitted: attempts.length })
+  })
+
+  it('applies two attempts of one person submitted at once one after the other, so a review card lapses twice', async () => {
+    const { user } = await makeCadre(db)
+    const [quizA, quizB] = [await makeQuiz(db, [questions.trueFalse]), await makeQuiz(db, [questions.trueFalse])]
+    const a = await startAttempt(db, user, quizA, new Date())
+    const b = await startAttempt(db, user, quizB, new Date())
+    for (const attempt of [a, b])
+      await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['TRUE'] }, new Date())
+    await Promise.all([
+      submitAttempt(db, user, a.id, uniqueId('sub'), new Date()),
+      submitAttempt(db, user, b.id, uniqueId('sub'), new Date(Date.now() + 1)),
+    ])
+    const cards = await db.read<{ reps: number, state: string }>(
+      'MATCH (:Person {id: $personId})-[r:REVIEWS]->(:Question {id: $questionId}) RETURN r.reps AS reps, r.state AS state',
+      { personId: user.personId, questionId: questions.trueFalse },
+    )
+    // The first wrong answer creates the card (new, 0 reviews); the second rates it AGAIN (1 review).
+    // Both computed from the same read, the second would overwrite the first and leave reps at 0.
+    expect(cards).toEqual([{ reps: 1, state: 'LEARNING' }])
+  })
+
+  it('scores what was saved last when an answer and the submission race', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { user } = await makeCadre(db)
+      const quizId = await makeQuiz(db, questions.ids)
+      const attempt = await startAttempt(db, user, quizId, new Date())
+      const right = await rightAnswers(db, attempt.id)
+      await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['TRUE'] }, new Date())
+      const [saved, submitted] = await Promise.allSettled([
+        saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.single, given: right.get(questions.single)! }, new Date()),
+        submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date()),
+      ])
+      expect(submitted.status).toBe('fulfilled')
+      const state = await attemptState(attempt.id)
+      // Either the answer was saved before the submission (and counts) or refused after it (and does not).
+      expect(state.score).toBe(saved.status === 'fulfilled' ? 10 : 0)
+      expect(state.answered.some(x => x.questionId === questions.single)).toBe(saved.status === 'fulfilled')
+    }
   })
 })
 

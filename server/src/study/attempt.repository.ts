@@ -1,22 +1,20 @@
 import type { SessionUser } from '../context'
 import type { Database, Tx } from '../db/database'
-import type { AttemptRow, AttemptSummaryRow } from './presentation'
-import type { StoredCard } from './spacedRepetition'
+import type { AttemptSummaryRow } from './presentation'
 import type { Attempt, AttemptSummary, SavedAnswer } from './study.type'
+import type { AttemptView, ViewDetail } from './submission'
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit'
 import { Role } from '../auth/access'
-import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
 import { int } from '../db/database'
 import { logger } from '../logger'
 import { drawAttempt, DrawShortError, shortageMessage, shuffleOptions } from '../quiz/draw'
 import { loadDrawPools } from '../quiz/quiz.repository'
 import { presentAttempt, presentSummary } from './presentation'
-import { scoreAttempt } from './scoring'
-import { afterWrongAnswer, cardId } from './spacedRepetition'
-import { ARTICLE_PROJECTION, ATTEMPT_SUMMARY, notYours, QUIZ_SUMMARY, requirePerson } from './study.repository'
+import { ATTEMPT_SUMMARY, notYours, requirePerson } from './study.repository'
 import { attemptDeadline, checkGiven, startRefusal } from './studyRules'
+import { attemptView, expired, FULL_DETAIL, submitLocked, submitQueued } from './submission'
 
 /**
  * Attempts (答卷): drawing on the server, saving answers as the person goes, the server-side deadline,
@@ -24,42 +22,11 @@ import { attemptDeadline, checkGiven, startRefusal } from './studyRules'
  *
  * Locking: every write to an attempt first locks the person, then the attempt (always in that order, so
  * two writers never deadlock); saving, submitting and the expiry sweep therefore never interleave on one
- * attempt, and one person's review cards are never MERGEd twice at once.
+ * attempt, and one person's review cards are never MERGEd twice at once. Saving an answer bumps the
+ * attempt's `revision`, which a submission scored from an earlier read checks (submission.ts).
  */
 
 const CONFLICT = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)
-
-/** Map projection of one item `i` of attempt `t` with its question `q` (answers included; presentation decides). */
-const ITEM_PROJECTION = `{
-  order: i.order, points: i.points, optionOrder: i.optionOrder, earned: i.earned, correct: i.correct,
-  questionId: q.id, type: q.type, stem: q.stem, options: coalesce(q.options, []), answer: coalesce(q.answer, []),
-  explanation: coalesce(q.explanation, ''), given: an.given, savedAt: an.savedAt,
-  articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY ts.order, a.lawId, a.ordinal }
-}`
-
-const ATTEMPT_READ = `MATCH (t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
-  OPTIONAL MATCH (p:Person)-[:MADE]->(t)
-  RETURN ${ATTEMPT_SUMMARY} AS summary, p.id AS ownerId,
-    [(p)-[:MEMBER_OF]->(o:Organization) | o.id] AS ownerOrganizationIds,
-    ${PERSON_PROJECTION} AS person, ${QUIZ_SUMMARY} AS quiz,
-    COLLECT {
-      MATCH (t)-[i:ITEM]->(q:Question)
-      OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
-      RETURN ${ITEM_PROJECTION} AS item ORDER BY i.order
-    } AS items`
-
-interface AttemptReadRow {
-  summary: AttemptSummaryRow
-  ownerId: string | null
-  ownerOrganizationIds: string[]
-  person: AttemptRow['person']
-  quiz: AttemptRow['quiz']
-  items: AttemptRow['items']
-}
-
-function expired(deadline: string | null, now: Date): boolean {
-  return deadline !== null && Date.parse(deadline) <= now.getTime()
-}
 
 /** Locks the attempt's person, then the attempt; returns the owner, or null when there is no such attempt. */
 async function lockAttempt(tx: Tx, attemptId: string): Promise<string | null> {
@@ -73,96 +40,18 @@ async function lockAttempt(tx: Tx, attemptId: string): Promise<string | null> {
   return row?.ownerId ?? null
 }
 
-/**
- * Scores and submits an IN_PROGRESS attempt with what was saved, inside the caller's transaction (the
- * caller holds the locks). Wrong or unanswered questions create or lapse the person's review cards. After
- * the deadline the submission counts as made at the deadline, by the timer.
- */
-async function submitInTx(tx: Tx, actor: SessionUser | null, attemptId: string, submissionId: string | null, now: Date): Promise<void> {
-  const [row] = await tx.run<{
-    personId: string
-    status: string
-    deadline: string | null
-    partial: boolean
-    items: { questionId: string, type: string, answer: string[], points: number, optionOrder: number[], given: string[] | null, card: StoredCard | null }[]
-  }>(
-    `MATCH (p:Person)-[:MADE]->(t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
-     RETURN p.id AS personId, t.status AS status, t.deadline AS deadline, coalesce(z.multiplePartialCredit, false) AS partial,
-       COLLECT {
-         MATCH (t)-[i:ITEM]->(q:Question)
-         OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
-         RETURN {questionId: q.id, type: q.type, answer: coalesce(q.answer, []), points: i.points,
-           optionOrder: coalesce(i.optionOrder, []), given: an.given,
-           card: [(p)-[r:REVIEWS]->(q) | r {.due, .stability, .difficulty, .elapsedDays, .scheduledDays, .learningSteps, .reps, .lapses, .state, .lastReview}][0]
-         } AS item ORDER BY i.order
-       } AS items`,
+async function readView(db: Database, attemptId: string): Promise<AttemptView | null> {
+  const [row] = await db.read<{ view: AttemptView }>(
+    `MATCH (t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
+     OPTIONAL MATCH (p:Person)-[:MADE]->(t)
+     RETURN ${attemptView('{items: true, person: true}')} AS view`,
     { attemptId },
   )
-  if (!row || row.status !== 'IN_PROGRESS')
-    return
-  const late = expired(row.deadline, now)
-  const submittedAt = late ? new Date(row.deadline!) : now
-  const result = scoreAttempt(row.items, { multiplePartialCredit: row.partial })
-  const items = row.items.map((item, k) => ({ questionId: item.questionId, earned: result.items[k]!.earned, correct: result.items[k]!.correct }))
-  const cards = row.items.flatMap((item, k) => {
-    if (result.items[k]!.correct)
-      return []
-    const card = afterWrongAnswer(item.card, submittedAt)
-    return [{ ...card, id: cardId(row.personId, item.questionId), questionId: item.questionId, learningSteps: int(card.learningSteps), reps: int(card.reps), lapses: int(card.lapses), scheduledDays: int(card.scheduledDays), elapsedDays: int(card.elapsedDays) }]
-  })
-  await tx.run(
-    `MATCH (p:Person)-[:MADE]->(t:Attempt {id: $attemptId})
-     SET t.status = 'SUBMITTED', t.submittedAt = datetime($submittedAt), t.score = $score, t.autoSubmitted = $auto,
-         t.submissionId = $submissionId
-     WITH p, t
-     CALL (t) {
-       UNWIND $items AS it
-       MATCH (t)-[i:ITEM]->(q:Question {id: it.questionId})
-       SET i.earned = it.earned, i.correct = it.correct
-       WITH t, q, it
-       OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
-       SET an.correct = it.correct
-     }
-     CALL (p) {
-       UNWIND $cards AS c
-       MATCH (q:Question {id: c.questionId})
-       MERGE (p)-[r:REVIEWS]->(q)
-         ON CREATE SET r.id = c.id, r.createdAt = datetime()
-       SET r.due = datetime(c.due), r.stability = c.stability, r.difficulty = c.difficulty, r.elapsedDays = c.elapsedDays,
-           r.scheduledDays = c.scheduledDays, r.learningSteps = c.learningSteps, r.reps = c.reps, r.lapses = c.lapses,
-           r.state = c.state, r.lastReview = CASE WHEN c.lastReview IS NULL THEN null ELSE datetime(c.lastReview) END,
-           r.lastWrongAt = datetime($submittedAt)
-     }
-     CALL (t) {
-       WITH t WHERE $submissionId IS NOT NULL
-       MERGE (c:ClientSubmission {id: $submissionId})
-         ON CREATE SET c.attemptId = t.id, c.at = datetime()
-     }`,
-    { attemptId, submittedAt: submittedAt.toISOString(), score: result.score, auto: late, submissionId, items, cards },
-  )
-  await recordAudit(tx, { actor, operation: late ? 'submitAttempt:timer' : 'submitAttempt', targetIds: [attemptId] })
-}
-
-async function readRow(db: Database, attemptId: string): Promise<AttemptReadRow | null> {
-  const [row] = await db.read<AttemptReadRow>(ATTEMPT_READ, { attemptId })
-  return row ?? null
-}
-
-/** Submits the attempt by the timer when its deadline passed; true when it did. */
-async function submitIfExpired(db: Database, attemptId: string, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    if (!(await lockAttempt(tx, attemptId)))
-      return false
-    const [state] = await tx.run<{ status: string, deadline: string | null }>('MATCH (t:Attempt {id: $attemptId}) RETURN t.status AS status, t.deadline AS deadline', { attemptId })
-    if (state?.status !== 'IN_PROGRESS' || !expired(state.deadline, now))
-      return false
-    await submitInTx(tx, null, attemptId, null, now)
-    return true
-  })
+  return row?.view ?? null
 }
 
 /** Whether `user` may read the attempt, and whether they see everything (a trainer of the owner's organisation, or an admin). */
-function accessOf(user: SessionUser, row: AttemptReadRow): { allowed: boolean, full: boolean } {
+function accessOf(user: SessionUser, row: AttemptView): { allowed: boolean, full: boolean } {
   if (user.personId && row.ownerId === user.personId)
     return { allowed: true, full: false }
   if (user.roles.includes(Role.ADMIN))
@@ -172,7 +61,7 @@ function accessOf(user: SessionUser, row: AttemptReadRow): { allowed: boolean, f
   return { allowed: false, full: false }
 }
 
-function present(row: AttemptReadRow, full: boolean, now: Date): Attempt {
+function present(row: AttemptView, full: boolean, now: Date): Attempt {
   return presentAttempt({ ...row.summary, ownerId: row.ownerId, ownerOrganizationIds: row.ownerOrganizationIds, person: row.person, quiz: row.quiz, items: row.items }, { full, now })
 }
 
@@ -182,15 +71,15 @@ function present(row: AttemptReadRow, full: boolean, now: Date): Attempt {
  * submitted first. FORBIDDEN for anyone else.
  */
 export async function readAttempt(db: Database, user: SessionUser, attemptId: string, now: Date): Promise<Attempt> {
-  let row = await readRow(db, attemptId)
+  let row = await readView(db, attemptId)
   if (!row)
     throw notFound('答卷 (attempt)', attemptId)
   const access = accessOf(user, row)
   if (!access.allowed)
     throw notYours('只能查看自己的答卷 (you can read only your own attempts).')
   if (row.summary.status === 'IN_PROGRESS' && expired(row.summary.deadline, now)) {
-    await submitIfExpired(db, attemptId, now)
-    row = (await readRow(db, attemptId))!
+    const timer = await submitQueued(db, { attemptId, user: null, submissionId: null, now, detail: FULL_DETAIL })
+    row = timer.view ?? (await readView(db, attemptId))!
   }
   return present(row, access.full, now)
 }
@@ -234,7 +123,7 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
       if (!expired(open.deadline, now))
         return open.id
       await lockAttempt(tx, open.id)
-      await submitInTx(tx, null, open.id, null, now)
+      await submitLocked(tx, { actor: null, submissionId: null }, open.id, now)
     }
     const refusal = startRefusal({ status: quiz.status, opensAt: quiz.opensAt ? Date.parse(quiz.opensAt) : null, closesAt: quiz.closesAt ? Date.parse(quiz.closesAt) : null }, now.getTime())
     if (refusal)
@@ -327,7 +216,7 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
     if (row!.status !== 'IN_PROGRESS')
       throw CONFLICT('答卷已交，不能再修改答案 (the attempt was submitted; answers can no longer change).', { status: row!.status })
     if (expired(row!.deadline, now)) {
-      await submitInTx(tx, null, attemptId, null, now)
+      await submitLocked(tx, { actor: null, submissionId: null }, attemptId, now)
       return { kind: 'expired' }
     }
     const items = new Map(row!.items.map(i => [i.id, i]))
@@ -340,6 +229,8 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
     })
     const saved = await tx.run<{ questionId: string, given: string[], savedAt: string, deadline: string | null }>(
       `MATCH (t:Attempt {id: $attemptId})
+       SET t.revision = coalesce(t.revision, 0) + 1
+       WITH t
        UNWIND $writes AS w
        MATCH (t)-[:ITEM]->(q:Question {id: w.questionId})
        MERGE (t)-[an:ANSWERED]->(q)
@@ -362,27 +253,11 @@ const SUBMISSION_ID = /^[\w-]{8,64}$/
  * any submission of an attempt already submitted, returns the recorded result and scores nothing anew.
  * A submissionId already used for another attempt is a CONFLICT.
  */
-export async function submitAttempt(db: Database, user: SessionUser, attemptId: string, submissionId: string, now: Date): Promise<Attempt> {
+export async function submitAttempt(db: Database, user: SessionUser, attemptId: string, submissionId: string, now: Date, detail: ViewDetail = FULL_DETAIL): Promise<Attempt> {
   if (!SUBMISSION_ID.test(submissionId))
     throw badInput('submissionId 须为客户端生成的 8–64 位标识，如 UUID (submissionId: 8–64 of a-z 0-9 - _, e.g. a UUID the client generated once per answer sheet).', { field: 'submissionId' })
-  await db.transaction(async (tx) => {
-    const ownerId = await lockAttempt(tx, attemptId)
-    if (!ownerId)
-      throw notFound('答卷 (attempt)', attemptId)
-    if (ownerId !== user.personId)
-      throw notYours('只能提交自己的答卷 (you can submit only your own attempts).')
-    const [state] = await tx.run<{ status: string, usedFor: string | null }>(
-      `MATCH (t:Attempt {id: $attemptId})
-       RETURN t.status AS status, COLLECT { MATCH (c:ClientSubmission {id: $submissionId}) RETURN c.attemptId }[0] AS usedFor`,
-      { attemptId, submissionId },
-    )
-    if (state!.usedFor && state!.usedFor !== attemptId)
-      throw CONFLICT('submissionId 已用于另一份答卷 (this submissionId was used for another attempt): generate a new one for each answer sheet.', { field: 'submissionId' })
-    if (state!.status !== 'IN_PROGRESS')
-      return
-    await submitInTx(tx, user, attemptId, submissionId, now)
-  })
-  return readAttempt(db, user, attemptId, now)
+  const { view } = await submitQueued(db, { attemptId, user, submissionId, now, detail })
+  return present(view!, false, now)
 }
 
 /**
@@ -395,17 +270,14 @@ export async function submitExpiredAttempts(db: Database, now: Date, limit = 500
      RETURN t.id AS id ORDER BY t.deadline LIMIT $limit`,
     { now: now.toISOString(), limit: int(limit) },
   )
-  const done: string[] = []
-  for (const { id } of rows) {
-    try {
-      if (await submitIfExpired(db, id, now))
-        done.push(id)
-    }
-    catch (error) {
-      logger.error({ err: error, attemptId: id }, 'could not submit an expired attempt')
-    }
-  }
-  return done
+  // All at once: the group commit writes them in a few batches.
+  const outcomes = await Promise.allSettled(rows.map(({ id }) => submitQueued(db, { attemptId: id, user: null, submissionId: null, now, detail: { items: false, person: false } })))
+  return rows.flatMap(({ id }, k) => {
+    const outcome = outcomes[k]!
+    if (outcome.status === 'rejected')
+      logger.error({ err: outcome.reason, attemptId: id }, 'could not submit an expired attempt')
+    return outcome.status === 'fulfilled' && outcome.value.submitted ? [id] : []
+  })
 }
 
 /** The person's attempts, newest first. */

@@ -1,0 +1,109 @@
+/**
+ * Group commit: writes that arrive while one batch is with the database wait and then go together, in
+ * the next batch (one read and one write for the lot instead of a transaction each). A lone write goes
+ * at once (no timer, no added latency); under a burst the batches grow by themselves, so the database
+ * sees a few large transactions instead of hundreds of small ones that queue on the connection pool.
+ *
+ * The handler settles every entry of its batch: a value, an error, or `RETRY` — put back at the front of
+ * the queue for the next batch (an optimistic check lost a race, or the entry must not share a batch
+ * with another one). When the handler throws, each entry is run again alone, so one bad entry cannot
+ * fail the others.
+ */
+
+/** Outcome the handler gives an entry it could not finish in this batch. */
+export const RETRY = Symbol('retry')
+
+/** What the handler returns per entry, in the order of the batch. */
+export type Outcome<Out> = { value: Out } | { error: unknown } | typeof RETRY
+
+interface Entry<In, Out> {
+  input: In
+  /** Batches this entry has been in (the handler sees it, to give up optimism after a few). */
+  rounds: number
+  resolve: (value: Out) => void
+  reject: (error: unknown) => void
+}
+
+/** An entry as the handler sees it. */
+export interface Pending<In> {
+  readonly input: In
+  readonly rounds: number
+}
+
+export class GroupCommit<In, Out> {
+  private queue: Entry<In, Out>[] = []
+  private running = false
+
+  /**
+   * One batch at a time per process: concurrent batches of the same quiz's submissions would lock the
+   * same questions (creating review cards) in different orders and deadlock each other.
+   *
+   * @param handle runs one batch; must give one outcome per entry, in order.
+   * @param maxBatch largest batch (a bigger queue is split over several).
+   */
+  constructor(
+    private readonly handle: (batch: readonly Pending<In>[]) => Promise<Outcome<Out>[]>,
+    private readonly maxBatch = 250,
+  ) {}
+
+  /** Queues one write; settles when its batch has committed (or failed). */
+  add(input: In): Promise<Out> {
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ input, rounds: 0, resolve, reject })
+      this.kick()
+    })
+  }
+
+  /** Entries waiting or in the batch being written. */
+  get size(): number {
+    return this.queue.length
+  }
+
+  private kick(): void {
+    if (this.running || this.queue.length === 0)
+      return
+    this.running = true
+    // Start on the next turn of the event loop, so the requests that arrived together go together.
+    setImmediate(() => {
+      const batch = this.queue.splice(0, this.maxBatch)
+      void this.run(batch).finally(() => {
+        this.running = false
+        this.kick()
+      })
+    })
+  }
+
+  private async run(batch: Entry<In, Out>[]): Promise<void> {
+    for (const entry of batch)
+      entry.rounds++
+    let outcomes: Outcome<Out>[]
+    try {
+      outcomes = await this.handle(batch)
+      if (outcomes.length !== batch.length)
+        throw new Error(`group commit: ${outcomes.length} outcomes for ${batch.length} entries`)
+    }
+    catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error)
+        return
+      }
+      // Find the entry that failed: each alone.
+      for (const entry of batch) {
+        entry.rounds--
+        await this.run([entry])
+      }
+      return
+    }
+    const retry: Entry<In, Out>[] = []
+    outcomes.forEach((outcome, k) => {
+      const entry = batch[k]!
+      if (outcome === RETRY)
+        retry.push(entry)
+      else if ('error' in outcome)
+        entry.reject(outcome.error)
+      else
+        entry.resolve(outcome.value)
+    })
+    this.queue.unshift(...retry)
+  }
+}
