@@ -1,10 +1,12 @@
+import type { GraphQLResolveInfo } from 'graphql'
 import type { Context } from '../context'
 import { Max, Min } from 'class-validator'
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql'
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { Viewer } from '../auth/user.type'
 import { badInput, unauthenticated } from '../common/errors'
 import { decodeCursor, PageArgs, pageInfo } from '../common/pagination'
+import { selectedFields } from '../common/selection'
 import { Organization } from '../org/org.type'
 import { listMyAttempts, readAttempt, saveAnswer, startAttempt, submitAttempt } from './attempt.repository'
 import { countDueReviews, listDueReviews, reviewCard, studyProgress } from './review.repository'
@@ -179,8 +181,10 @@ export class StudyResolver {
     @Arg('attemptId', () => ID, { description: 'The attempt.' }) attemptId: string,
     @Arg('submissionId', () => String, { description: 'Generated once per answer sheet by the client (e.g. a UUID) and sent again on retries.' }) submissionId: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Attempt> {
-    return submitAttempt(ctx.db, signedIn(ctx), attemptId, submissionId, new Date())
+    const fields = selectedFields(info)
+    return submitAttempt(ctx.db, signedIn(ctx), attemptId, submissionId, new Date(), { items: fields.has('items'), person: fields.has('person') })
   }
 
   @Access('SIGNED_IN')
