@@ -64,6 +64,10 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   const httpServer = http.createServer(app)
+  // Keep idle connections longer than Node's 5 s default (and than load balancers' usual 60 s), so the
+  // server never closes a keep-alive connection just as a client sends on it (the client sees ECONNRESET).
+  httpServer.keepAliveTimeout = 65_000
+  httpServer.headersTimeout = 66_000
   const production = config.NODE_ENV === 'production'
 
   const armor = new ApolloArmor({
