@@ -181,6 +181,11 @@ describe('law library over HTTP', () => {
 
     const topics = await gql(server.url, '{ topics { id name articleCount } }', {}, cadre)
     expect(topics.data.topics).toContainEqual(expect.objectContaining({ id: 'legality-review', name: '合法性审查' }))
+    // An article's topics count their articles when asked (through a fragment too), as the topic list does.
+    const counted = await gql(server.url, 'query($id: ID!) { article(id: $id) { ...T } } fragment T on Article { topics { id articleCount } }', { id: a25 }, cadre)
+    const legality = (counted.data.article.topics as { id: string, articleCount: number }[]).find(t => t.id === 'legality-review')!
+    expect(legality.articleCount).toBe((topics.data.topics as { id: string, articleCount: number }[]).find(t => t.id === 'legality-review')!.articleCount)
+    expect(legality.articleCount).toBeGreaterThan(0)
   })
 })
 

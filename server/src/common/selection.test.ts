@@ -29,6 +29,14 @@ describe('selectedFields', () => {
     expect([...names].sort()).toEqual(['id', 'items', 'person'])
   })
 
+  it('lists the fields of a nested object along a path, merged over aliases and fragments', () => {
+    const info = infoOf(`
+      query { article(id: "a") { topics { id } t2: topics { name } ...T } }
+      fragment T on Article { topics { ... on Topic { articleCount } } }`)
+    expect([...selectedFields(info, ['topics'])].sort()).toEqual(['articleCount', 'id', 'name'])
+    expect(selectedFields(info, ['law']).size).toBe(0)
+  })
+
   it('does not count fields of nested objects as the object’s own', () => {
     const names = selectedFields(infoOf('query { attempt(id: "a") { quiz { items: title } } }'))
     expect(names.has('items')).toBe(false)

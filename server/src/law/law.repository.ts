@@ -121,8 +121,9 @@ type ArticleRow = Omit<Article, 'path'> & { divisions: { id: string, kind: strin
  * One article in the version asked for (else the current or newest version containing it), with
  * its place, the same-number articles of the other versions, REPLACES both ways, citations both
  * ways and topics. Null when the article does not exist or the version asked for does not contain it.
+ * `topicArticleCounts: false` leaves each topic's articleCount out (null): counting is the costly part.
  */
-export async function findArticle(db: Database, id: string, versionId: string | null): Promise<Article | null> {
+export async function findArticle(db: Database, id: string, versionId: string | null, options: { topicArticleCounts?: boolean } = {}): Promise<Article | null> {
   const [row] = await db.read<{ article: ArticleRow }>(
     `MATCH (a:Article {id: $id})
      CALL (a) {
@@ -158,10 +159,11 @@ export async function findArticle(db: Database, id: string, versionId: string | 
        citedBy: COLLECT { MATCH (x:Article)-[:CITES]->(a) RETURN ${articleRef('x')} ORDER BY x.lawId, x.ordinal },
        topics: COLLECT {
          MATCH (a)-[:ABOUT]->(t:Topic)
-         RETURN t {.id, .name, .nameEn, .description, articleCount: COUNT { (t)<-[:ABOUT]-(:Article) }} ORDER BY t.name
+         RETURN t {.id, .name, .nameEn, .description,
+           articleCount: CASE WHEN $topicArticleCounts THEN COUNT { (t)<-[:ABOUT]-(:Article) } END} ORDER BY t.name
        }
      } AS article`,
-    { id, versionId },
+    { id, versionId, topicArticleCounts: options.topicArticleCounts ?? true },
   )
   if (!row || row.article.versionMissing)
     return null

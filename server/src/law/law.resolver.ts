@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql'
 import type { Context } from '../context'
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql'
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { badInput, notFound } from '../common/errors'
 import { decodeCursor, pageInfo } from '../common/pagination'
+import { selectedFields } from '../common/selection'
 import { flagQuestionsForLawChange } from '../quiz/question.repository'
 import { ArticleSearchArgs, GraphArgs, ImportLawArgs, LawListArgs } from './law.input'
 import { findArticle, findLaw, findToc, graphNeighbourhood, listLaws, listTopics, searchArticles } from './law.repository'
@@ -47,8 +49,10 @@ export class LawResolver {
     @Arg('id', () => ID, { description: 'Article id.' }) id: string,
     @Arg('versionId', () => ID, { nullable: true, description: 'Show the article as part of this version (an unchanged article belongs to several); default: current, else newest.' }) versionId: string | null,
     @Ctx() { db }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Article> {
-    const article = await findArticle(db, id, versionId ?? null)
+    // Counting a topic's articles is most of this query's work: only when asked for.
+    const article = await findArticle(db, id, versionId ?? null, { topicArticleCounts: selectedFields(info, ['topics']).has('articleCount') })
     if (!article)
       throw notFound('条文 (article)', versionId ? `${id} @ ${versionId}` : id)
     return article
