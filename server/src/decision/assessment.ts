@@ -4,7 +4,7 @@
  * Pure: no I/O; the caller passes `today`.
  */
 import type { DecisionFacts, Finding, FindingCode, RuleSet, StepCode, StepRecordFacts, StepRule, Verdict } from './compliance'
-import type { Compliance, ComplianceFinding, ComplianceRule, ComplianceRuleSet, DecisionArticleRef, Evidence, FindingCodeEnum, RuleConditionEnum, StepCodeEnum, VerdictEnum } from './decision.type'
+import type { Compliance, ComplianceFinding, ComplianceRule, ComplianceRuleSet, DecisionArticleRef, Evidence } from './decision.type'
 import { badInput } from '../common/errors'
 import { calendarDaysBetween, effectiveRecords, evaluateCompliance, selectRuleSet, STEP_NAMES, STEP_ORDER } from './compliance'
 
@@ -121,13 +121,13 @@ export function buildRuleSets(rows: RuleSetRow[]): LoadedRuleSets {
       const period = sorted.find(a => a.role === 'PERIOD') ?? null
       const apiRule: ComplianceRule = {
         id: rule.id,
-        step: rule.step as StepCodeEnum,
-        condition: rule.condition as RuleConditionEnum,
+        step: rule.step,
+        condition: rule.condition,
         exceptIfConfidential: rule.exceptIfConfidential ?? false,
         description: rule.description,
         minDays: rule.minDays ?? null,
         minWorkingDays: rule.minWorkingDays ?? null,
-        before: (rule.before ?? []) as StepCodeEnum[],
+        before: rule.before ?? [],
         article: main[0] ? toArticleRef(main[0], law.title) : null,
         articles: main.map(a => toArticleRef(a, law.title)),
         periodArticle: period ? toArticleRef(period, law.title) : null,
@@ -195,8 +195,8 @@ const DEFECTS = new Set<FindingCode>(['REQUIRED_MISSING', 'OUT_OF_ORDER', 'PERIO
 
 function toApiFinding(finding: Finding, rules: Map<string, ComplianceRule>): ComplianceFinding {
   return {
-    code: finding.code as FindingCodeEnum,
-    step: finding.step as StepCodeEnum | null,
+    code: finding.code,
+    step: finding.step,
     rule: finding.ruleId === null ? null : (rules.get(finding.ruleId) ?? null),
     recordId: finding.recordId,
     defect: DEFECTS.has(finding.code),
@@ -219,7 +219,7 @@ export function assess(decision: StoredDecisionFacts, ruleSets: LoadedRuleSets, 
   const result = evaluateCompliance(facts, decision.records.map(toRecordFacts), set, today)
   const findings = result.findings.map(f => toApiFinding(f, ruleSets.rules))
   return {
-    verdict: result.verdict as VerdictEnum,
+    verdict: result.verdict,
     ruleSet: result.ruleSetId === null ? null : (ruleSets.api.get(result.ruleSetId) ?? null),
     findings,
     missingSteps: [...new Set(findings.filter(f => f.code === 'REQUIRED_MISSING' && f.step !== null).map(f => f.step!))],
@@ -235,8 +235,8 @@ export function effectiveRecordIds(records: StoredRecord[]): Set<string> {
 /** Counts of an overview: every verdict and every step appear, zero included. */
 export function summarize(results: Pick<Compliance, 'verdict' | 'missingSteps'>[]): {
   total: number
-  byVerdict: { verdict: VerdictEnum, count: number }[]
-  missingByStep: { step: StepCodeEnum, name: string, count: number }[]
+  byVerdict: { verdict: Verdict, count: number }[]
+  missingByStep: { step: StepCode, name: string, count: number }[]
 } {
   const verdicts: Verdict[] = ['COMPLIANT', 'INCOMPLETE', 'NON_COMPLIANT']
   const byVerdict = new Map<string, number>(verdicts.map(v => [v, 0]))
@@ -248,8 +248,8 @@ export function summarize(results: Pick<Compliance, 'verdict' | 'missingSteps'>[
   }
   return {
     total: results.length,
-    byVerdict: verdicts.map(v => ({ verdict: v as VerdictEnum, count: byVerdict.get(v)! })),
-    missingByStep: STEP_ORDER.map(s => ({ step: s as StepCodeEnum, name: STEP_NAMES[s], count: byStep.get(s)! })),
+    byVerdict: verdicts.map(v => ({ verdict: v, count: byVerdict.get(v)! })),
+    missingByStep: STEP_ORDER.map(s => ({ step: s, name: STEP_NAMES[s], count: byStep.get(s)! })),
   }
 }
 
@@ -285,7 +285,7 @@ export interface StepRecordCheck {
  * start, a date after `today`, an evidence row without a title. Throws BAD_USER_INPUT with the field.
  */
 export function checkStepRecord(input: StepRecordCheck, today: string): void {
-  if (!(STEP_ORDER as string[]).includes(input.stepCode))
+  if (!(STEP_ORDER as readonly string[]).includes(input.stepCode))
     throw badInput(`未知的程序步骤 ${input.stepCode} (unknown step code): use one of ${STEP_ORDER.join(', ')}.`, { field: 'stepCode' })
   checkDate('startedOn', '开始日期', input.startedOn)
   checkDate('completedOn', '完成日期', input.completedOn)

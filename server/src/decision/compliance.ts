@@ -16,19 +16,8 @@
  */
 import { z } from 'zod'
 
-/** Codes of the procedure steps. */
-export type StepCode
-  = | 'PUBLIC_PARTICIPATION'
-    | 'EXPERT_ARGUMENTATION'
-    | 'RISK_ASSESSMENT'
-    | 'LEGALITY_REVIEW'
-    | 'COLLECTIVE_DECISION'
-    | 'PARTY_REPORT'
-    | 'PUBLICATION'
-    | 'ARCHIVING'
-
-/** Canonical order of the steps; findings are sorted by it. */
-export const STEP_ORDER: StepCode[] = [
+/** The procedure steps, in canonical order (findings are sorted by it). */
+export const STEP_ORDER = [
   'PUBLIC_PARTICIPATION',
   'EXPERT_ARGUMENTATION',
   'RISK_ASSESSMENT',
@@ -37,7 +26,10 @@ export const STEP_ORDER: StepCode[] = [
   'PARTY_REPORT',
   'PUBLICATION',
   'ARCHIVING',
-]
+] as const
+
+/** Codes of the procedure steps. */
+export type StepCode = typeof STEP_ORDER[number]
 
 /** Chinese names of the steps, as used in findings. */
 export const STEP_NAMES: Record<StepCode, string> = {
@@ -56,7 +48,8 @@ export const STEP_NAMES: Record<StepCode, string> = {
  * `IF_TECHNICAL`: 专业性、技术性较强; `IF_STABILITY_RISK`: may harm 社会稳定、公共安全 etc.;
  * `IF_AFFECTS_PUBLIC`: touches the vital interests of the public or a large group.
  */
-export type RuleCondition = 'ALWAYS' | 'UNLESS_CONFIDENTIAL' | 'IF_TECHNICAL' | 'IF_STABILITY_RISK' | 'IF_AFFECTS_PUBLIC'
+export const RULE_CONDITIONS = ['ALWAYS', 'UNLESS_CONFIDENTIAL', 'IF_TECHNICAL', 'IF_STABILITY_RISK', 'IF_AFFECTS_PUBLIC'] as const
+export type RuleCondition = typeof RULE_CONDITIONS[number]
 
 /** One mandatory step of one rule set, with the articles it rests on. */
 export interface StepRule {
@@ -99,12 +92,16 @@ export interface RuleSet {
   appliesToTownsBy?: string | null
 }
 
+/** Where a decision stands. */
+export const DECISION_STATUSES = ['DRAFT', 'IN_PROGRESS', 'DECIDED', 'PUBLISHED', 'ARCHIVED'] as const
+export type DecisionStatusValue = typeof DECISION_STATUSES[number]
+
 /** The facts of a decision the check needs. */
 export interface DecisionFacts {
   id: string
   /** Planned or actual decision date, YYYY-MM-DD. */
   decidedOn: string | null
-  status: 'DRAFT' | 'IN_PROGRESS' | 'DECIDED' | 'PUBLISHED' | 'ARCHIVED'
+  status: DecisionStatusValue
   affectsPublic: boolean
   technical: boolean
   stabilityRisk: boolean
@@ -126,7 +123,8 @@ export interface StepRecordFacts {
 }
 
 /** Kinds of findings. */
-export type FindingCode = 'DONE' | 'REQUIRED_MISSING' | 'NOT_REQUIRED' | 'OUT_OF_ORDER' | 'PERIOD_TOO_SHORT' | 'NO_EVIDENCE' | 'PENDING' | 'NO_RULE_SET'
+export const FINDING_CODES = ['DONE', 'REQUIRED_MISSING', 'NOT_REQUIRED', 'OUT_OF_ORDER', 'PERIOD_TOO_SHORT', 'NO_EVIDENCE', 'PENDING', 'NO_RULE_SET'] as const
+export type FindingCode = typeof FINDING_CODES[number]
 
 /** One result of the check, with a Chinese message citing law title and article. */
 export interface Finding {
@@ -138,7 +136,8 @@ export interface Finding {
 }
 
 /** Overall result. */
-export type Verdict = 'COMPLIANT' | 'INCOMPLETE' | 'NON_COMPLIANT'
+export const VERDICTS = ['COMPLIANT', 'INCOMPLETE', 'NON_COMPLIANT'] as const
+export type Verdict = typeof VERDICTS[number]
 
 /**
  * Orderings the engine enforces even when a rule set does not list them: a legality review exists to

@@ -1,3 +1,4 @@
+import type { DecisionStatusValue, StepCode, Verdict } from './compliance'
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
 import { DecisionStatus, StepCodeEnum, VerdictEnum } from './decision.type'
@@ -37,7 +38,7 @@ export class DecisionInput {
   year?: number | null
 
   @Field(() => DecisionStatus, { defaultValue: DecisionStatus.DRAFT, description: 'Status.' })
-  status: DecisionStatus
+  status: DecisionStatusValue
 
   @Field(() => Boolean, { defaultValue: false, description: 'Touches the vital interests of the public or a large group.' })
   affectsPublic: boolean
@@ -78,7 +79,7 @@ export class AppendStepRecordInput {
   clientId: string
 
   @Field(() => StepCodeEnum, { description: 'The step.' })
-  stepCode: StepCodeEnum
+  stepCode: StepCode
 
   @Field(() => String, { nullable: true, description: 'Start date (YYYY-MM-DD), e.g. the day a comment call was published; leave empty for a single event.' })
   @IsOptional()
@@ -123,15 +124,15 @@ export class DecisionFilter {
 
   @Field(() => VerdictEnum, { nullable: true, description: 'Only decisions with this verdict.' })
   @IsOptional()
-  verdict?: VerdictEnum | null
+  verdict?: Verdict | null
 
   @Field(() => StepCodeEnum, { nullable: true, description: 'Only decisions missing this required step (REQUIRED_MISSING).' })
   @IsOptional()
-  step?: StepCodeEnum | null
+  step?: StepCode | null
 
   @Field(() => DecisionStatus, { nullable: true, description: 'Only decisions with this status.' })
   @IsOptional()
-  status?: DecisionStatus | null
+  status?: DecisionStatusValue | null
 
   @Field(() => String, { nullable: true, description: 'Words in the title, summary or domain.' })
   @IsOptional()

@@ -2,8 +2,8 @@ import type { SessionUser } from '../context'
 import type { Database, Tx } from '../db/database'
 import type { Organization, Person } from '../org/org.type'
 import type { LoadedRuleSets, RuleSetRow, StoredDecisionFacts, StoredRecord } from './assessment'
-import type { RuleSet } from './compliance'
-import type { Compliance, Decision, DecisionArticleRef, DecisionCatalogue, DecisionStatus, DecisionSummary, ProcedureStep, StepCodeEnum, StepRecord, VerdictEnum } from './decision.type'
+import type { DecisionStatusValue, RuleSet, StepCode, Verdict } from './compliance'
+import type { Compliance, Decision, DecisionArticleRef, DecisionCatalogue, DecisionSummary, ProcedureStep, StepRecord } from './decision.type'
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit'
 import { PERSON_PROJECTION } from '../auth/user.repository'
@@ -322,10 +322,10 @@ function fromTuple(t: DecisionTuple): DecisionListRow {
 export interface DecisionQuery {
   year?: number | null
   organizationId?: string | null
-  status?: DecisionStatus | null
+  status?: DecisionStatusValue | null
   text?: string | null
-  verdict?: VerdictEnum | null
-  step?: StepCodeEnum | null
+  verdict?: Verdict | null
+  step?: StepCode | null
 }
 
 function filterParams(query: DecisionQuery, viewer: DecisionViewer, details: boolean) {
@@ -390,7 +390,7 @@ function toSummary({ row, compliance }: { row: DecisionListRow, compliance: Comp
     id: row.id,
     title: row.title,
     domain: row.domain,
-    status: row.status as DecisionStatus,
+    status: row.status as DecisionStatusValue,
     decidedOn: row.decidedOn,
     year: row.year,
     confidential: row.confidential,
@@ -497,7 +497,7 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
   const effective = effectiveRecordIds(row.records)
   const records: StepRecord[] = row.records.map(r => ({
     id: r.id,
-    stepCode: r.stepCode as StepCodeEnum,
+    stepCode: r.stepCode as StepCode,
     startedOn: r.startedOn ?? null,
     completedOn: r.completedOn ?? null,
     outcome: r.outcome ?? null,
@@ -593,7 +593,7 @@ export interface DecisionWrite {
   organizationId: string
   decidedOn?: string | null
   year?: number | null
-  status: DecisionStatus | `${DecisionStatus}`
+  status: DecisionStatusValue | `${DecisionStatusValue}`
   affectsPublic: boolean
   technical: boolean
   stabilityRisk: boolean

@@ -1,71 +1,44 @@
+import type { DecisionStatusValue, FindingCode, RuleCondition, StepCode, Verdict } from './compliance'
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { PageInfo } from '../common/pagination'
 import { Organization, Person } from '../org/org.type'
+import { DECISION_STATUSES, FINDING_CODES, RULE_CONDITIONS, STEP_ORDER, VERDICTS } from './compliance'
 
-/** Where a decision stands (its values are the engine's `DecisionFacts['status']`). */
-export enum DecisionStatus {
-  DRAFT = 'DRAFT',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DECIDED = 'DECIDED',
-  PUBLISHED = 'PUBLISHED',
-  ARCHIVED = 'ARCHIVED',
+/** A GraphQL enum whose values are the engine's own list: one source for both. */
+function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map(v => [v, v])) as { [K in T]: K }
 }
+
+/** Where a decision stands. */
+export const DecisionStatus = enumOf(DECISION_STATUSES)
 registerEnumType(DecisionStatus, {
   name: 'DecisionStatus',
   description: 'Status of a decision: DRAFT 草拟中, IN_PROGRESS 办理中, DECIDED 已作出决定, PUBLISHED 已公布, ARCHIVED 已归档.',
 })
 
-/** The procedure steps (values of the engine's `StepCode`). */
-export enum StepCodeEnum {
-  PUBLIC_PARTICIPATION = 'PUBLIC_PARTICIPATION',
-  EXPERT_ARGUMENTATION = 'EXPERT_ARGUMENTATION',
-  RISK_ASSESSMENT = 'RISK_ASSESSMENT',
-  LEGALITY_REVIEW = 'LEGALITY_REVIEW',
-  COLLECTIVE_DECISION = 'COLLECTIVE_DECISION',
-  PARTY_REPORT = 'PARTY_REPORT',
-  PUBLICATION = 'PUBLICATION',
-  ARCHIVING = 'ARCHIVING',
-}
+/** The procedure steps. */
+export const StepCodeEnum = enumOf(STEP_ORDER)
 registerEnumType(StepCodeEnum, {
   name: 'StepCode',
   description: 'A procedure step of a major decision: PUBLIC_PARTICIPATION 公众参与, EXPERT_ARGUMENTATION 专家论证, RISK_ASSESSMENT 风险评估, LEGALITY_REVIEW 合法性审查, COLLECTIVE_DECISION 集体讨论决定, PARTY_REPORT 请示报告, PUBLICATION 决策公布, ARCHIVING 立卷归档.',
 })
 
-/** Overall compliance (values of the engine's `Verdict`). */
-export enum VerdictEnum {
-  COMPLIANT = 'COMPLIANT',
-  INCOMPLETE = 'INCOMPLETE',
-  NON_COMPLIANT = 'NON_COMPLIANT',
-}
+/** Overall compliance. */
+export const VerdictEnum = enumOf(VERDICTS)
 registerEnumType(VerdictEnum, {
   name: 'Verdict',
   description: 'Compliance verdict: COMPLIANT 合规, INCOMPLETE 进行中/无法判断 (steps pending, or flaws that can still be put right before the decision), NON_COMPLIANT 不合规 (a decided decision with a defect).',
 })
 
-/** Kinds of findings (values of the engine's `FindingCode`). */
-export enum FindingCodeEnum {
-  DONE = 'DONE',
-  REQUIRED_MISSING = 'REQUIRED_MISSING',
-  NOT_REQUIRED = 'NOT_REQUIRED',
-  OUT_OF_ORDER = 'OUT_OF_ORDER',
-  PERIOD_TOO_SHORT = 'PERIOD_TOO_SHORT',
-  NO_EVIDENCE = 'NO_EVIDENCE',
-  PENDING = 'PENDING',
-  NO_RULE_SET = 'NO_RULE_SET',
-}
+/** Kinds of findings. */
+export const FindingCodeEnum = enumOf(FINDING_CODES)
 registerEnumType(FindingCodeEnum, {
   name: 'FindingCode',
   description: 'Kind of finding: DONE 已完成, REQUIRED_MISSING 缺失必经程序, NOT_REQUIRED 不适用, OUT_OF_ORDER 顺序颠倒, PERIOD_TOO_SHORT 期限不足, NO_EVIDENCE 缺少材料, PENDING 待进行, NO_RULE_SET 无适用规则.',
 })
 
-/** When a rule applies (values of the engine's `RuleCondition`). */
-export enum RuleConditionEnum {
-  ALWAYS = 'ALWAYS',
-  UNLESS_CONFIDENTIAL = 'UNLESS_CONFIDENTIAL',
-  IF_TECHNICAL = 'IF_TECHNICAL',
-  IF_STABILITY_RISK = 'IF_STABILITY_RISK',
-  IF_AFFECTS_PUBLIC = 'IF_AFFECTS_PUBLIC',
-}
+/** When a rule applies. */
+export const RuleConditionEnum = enumOf(RULE_CONDITIONS)
 registerEnumType(RuleConditionEnum, {
   name: 'RuleCondition',
   description: 'When a step is required: ALWAYS 一律, UNLESS_CONFIDENTIAL 依法不予公开的除外, IF_TECHNICAL 专业性技术性较强的, IF_STABILITY_RISK 可能影响社会稳定公共安全的, IF_AFFECTS_PUBLIC 涉及公众或较大群体切身利益的.',
@@ -74,7 +47,7 @@ registerEnumType(RuleConditionEnum, {
 @ObjectType({ description: 'A procedure step (程序步骤) of a major administrative decision.' })
 export class ProcedureStep {
   @Field(() => StepCodeEnum, { description: 'Step code.' })
-  code: StepCodeEnum
+  code: StepCode
 
   @Field(() => String, { description: 'Chinese name, e.g. 合法性审查.' })
   name: string
@@ -116,10 +89,10 @@ export class ComplianceRule {
   id: string
 
   @Field(() => StepCodeEnum, { description: 'The step the rule requires.' })
-  step: StepCodeEnum
+  step: StepCode
 
   @Field(() => RuleConditionEnum, { description: 'When the step is required.' })
-  condition: RuleConditionEnum
+  condition: RuleCondition
 
   @Field(() => Boolean, { description: 'Also not required for a matter to be kept secret, on top of `condition`.' })
   exceptIfConfidential: boolean
@@ -134,7 +107,7 @@ export class ComplianceRule {
   minWorkingDays: number | null
 
   @Field(() => [StepCodeEnum], { description: 'Steps that must not start before this one is completed.' })
-  before: StepCodeEnum[]
+  before: StepCode[]
 
   @Field(() => DecisionArticleRef, { nullable: true, description: 'The (first) article that creates the rule; null when the article is unknown.' })
   article: DecisionArticleRef | null
@@ -182,10 +155,10 @@ export class ComplianceRuleSet {
 @ObjectType({ description: 'One result of the compliance check, with a Chinese message citing the law and article.' })
 export class ComplianceFinding {
   @Field(() => FindingCodeEnum, { description: 'Kind of finding.' })
-  code: FindingCodeEnum
+  code: FindingCode
 
   @Field(() => StepCodeEnum, { nullable: true, description: 'The step concerned; null for NO_RULE_SET.' })
-  step: StepCodeEnum | null
+  step: StepCode | null
 
   @Field(() => ComplianceRule, { nullable: true, description: 'The rule applied, with its article.' })
   rule: ComplianceRule | null
@@ -203,7 +176,7 @@ export class ComplianceFinding {
 @ObjectType({ description: 'Procedure compliance of a decision, computed on read from its records and the rules in force on its decision date (never stored).' })
 export class Compliance {
   @Field(() => VerdictEnum, { description: 'Overall verdict.' })
-  verdict: VerdictEnum
+  verdict: Verdict
 
   @Field(() => ComplianceRuleSet, { nullable: true, description: 'The rule set applied; null when none was in force on the decision date.' })
   ruleSet: ComplianceRuleSet | null
@@ -212,7 +185,7 @@ export class Compliance {
   findings: ComplianceFinding[]
 
   @Field(() => [StepCodeEnum], { description: 'Steps found REQUIRED_MISSING.' })
-  missingSteps: StepCodeEnum[]
+  missingSteps: StepCode[]
 
   @Field(() => String, { description: 'The date the check was made for (server date, Asia/Shanghai).' })
   evaluatedOn: string
@@ -233,7 +206,7 @@ export class StepRecord {
   id: string
 
   @Field(() => StepCodeEnum, { description: 'The step recorded.' })
-  stepCode: StepCodeEnum
+  stepCode: StepCode
 
   @Field(() => String, { nullable: true, description: 'When the step started (YYYY-MM-DD), e.g. the day a comment call was published.' })
   startedOn: string | null
@@ -296,7 +269,7 @@ export class Decision {
   domain: string | null
 
   @Field(() => DecisionStatus, { description: 'Status.' })
-  status: DecisionStatus
+  status: DecisionStatusValue
 
   @Field(() => String, { nullable: true, description: 'Decision date, planned or actual (YYYY-MM-DD); it selects the rules in force.' })
   decidedOn: string | null
@@ -347,7 +320,7 @@ export class DecisionSummary {
   domain: string | null
 
   @Field(() => DecisionStatus, { description: 'Status.' })
-  status: DecisionStatus
+  status: DecisionStatusValue
 
   @Field(() => String, { nullable: true, description: 'Decision date, planned or actual (YYYY-MM-DD).' })
   decidedOn: string | null
@@ -383,7 +356,7 @@ export class DecisionPage {
 @ObjectType({ description: 'How many decisions have a verdict.' })
 export class VerdictCount {
   @Field(() => VerdictEnum, { description: 'The verdict.' })
-  verdict: VerdictEnum
+  verdict: Verdict
 
   @Field(() => Int, { description: 'Number of decisions.' })
   count: number
@@ -392,7 +365,7 @@ export class VerdictCount {
 @ObjectType({ description: 'How many decisions miss a required step.' })
 export class MissingStepCount {
   @Field(() => StepCodeEnum, { description: 'The step.' })
-  step: StepCodeEnum
+  step: StepCode
 
   @Field(() => String, { description: 'Its Chinese name.' })
   name: string
