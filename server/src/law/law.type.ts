@@ -54,6 +54,25 @@ registerEnumType(ArticleTextSource, {
   description: 'OFFICIAL: `text` is the official wording. SUMMARY: only `summary` (要点，非原文) is known.',
 })
 
+/** What every view of an article elsewhere (a question's, a study session's) starts with. */
+@ObjectType({ description: 'What every view of an article elsewhere starts with (not a type of the API: its fields are inherited).' })
+export abstract class ArticleHeading {
+  @Field(() => ID, { description: 'Article id.' })
+  id: string
+
+  @Field(() => String, { description: 'Id of the law, e.g. major-decision-procedure.' })
+  lawId: string
+
+  @Field(() => String, { nullable: true, description: 'Title of the law.' })
+  lawTitle: string | null
+
+  @Field(() => String, { description: 'Article number, e.g. 第二十五条.' })
+  number: string
+
+  @Field(() => String, { nullable: true, description: 'Caption, when the law gives one.' })
+  caption: string | null
+}
+
 export enum LawRelationType {
   IMPLEMENTS = 'IMPLEMENTS',
   REPLACES = 'REPLACES',

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { PageInfo } from '../common/pagination'
+import { ArticleHeading } from '../law/law.type'
 
 export enum QuestionType {
   SINGLE = 'SINGLE',
@@ -28,22 +29,7 @@ export enum QuestionFileFormat {
 registerEnumType(QuestionFileFormat, { name: 'QuestionFileFormat', description: 'File format of a question import or export: XLSX (Excel) or JSON (as seeds/questions.json).' })
 
 @ObjectType({ description: 'An article a question tests (考查条文), with the text the trainer checks the answer against.' })
-export class QuestionArticle {
-  @Field(() => ID, { description: 'Article id.' })
-  id: string
-
-  @Field(() => String, { description: 'Id of the law, e.g. major-decision-procedure.' })
-  lawId: string
-
-  @Field(() => String, { nullable: true, description: 'Title of the law.' })
-  lawTitle: string | null
-
-  @Field(() => String, { description: 'Article number, e.g. 第二十五条.' })
-  number: string
-
-  @Field(() => String, { nullable: true, description: 'Caption, when the law gives one.' })
-  caption: string | null
-
+export class QuestionArticle extends ArticleHeading {
   @Field(() => String, { nullable: true, description: 'Official text; null when only a summary is held.' })
   text: string | null
 

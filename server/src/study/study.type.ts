@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { PageInfo } from '../common/pagination'
-import { ArticleTextSource } from '../law/law.type'
+import { ArticleHeading, ArticleTextSource } from '../law/law.type'
 import { Organization, Person } from '../org/org.type'
 import { QuestionType } from '../quiz/question.type'
 import { QuizMode, QuizReveal } from '../quiz/quiz.type'
@@ -40,22 +40,7 @@ export enum ReviewCardState {
 registerEnumType(ReviewCardState, { name: 'ReviewCardState', description: 'FSRS card state: NEW 新卡, LEARNING 学习中, REVIEW 复习中, RELEARNING 重新学习.' })
 
 @ObjectType({ description: 'An article as studied: the official text where imported, else our summary labelled 要点.' })
-export class StudyArticle {
-  @Field(() => ID, { description: 'Article id.' })
-  id: string
-
-  @Field(() => String, { description: 'Id of the law.' })
-  lawId: string
-
-  @Field(() => String, { nullable: true, description: 'Title of the law.' })
-  lawTitle: string | null
-
-  @Field(() => String, { description: 'Article number, e.g. 第二十五条.' })
-  number: string
-
-  @Field(() => String, { nullable: true, description: 'Caption, when the law gives one.' })
-  caption: string | null
-
+export class StudyArticle extends ArticleHeading {
   @Field(() => String, { nullable: true, description: 'What to read: the official text (textSource OFFICIAL) or the 要点 summary (textSource SUMMARY); null when neither is held.' })
   text: string | null
 
