@@ -2,7 +2,6 @@ import type { SessionUser } from '../../server/src/context'
 import type { Database } from '../../server/src/db/database'
 import type { BenchPlan } from './generate'
 import type { GraphQLCall } from './measure'
-import { findViewer } from '../../server/src/auth/user.repository'
 import { complianceOverview, findDecision, viewerOf } from '../../server/src/decision/decision.repository'
 import { findArticle, searchArticles } from '../../server/src/law/law.repository'
 import { fulltextQuery } from '../../server/src/law/search'
@@ -239,15 +238,13 @@ export function scenarios(plan: BenchPlan, db: Database, actors: Actors, tag: st
       title: 'me { progress(year) } (a cadre\'s study record)',
       requires: ['Query.me'],
       read: true,
-      expectedRoundTrips: 2,
       call: {
         query: ME_PROGRESS,
         variables: i => ({ year: STUDY_YEARS[i % STUDY_YEARS.length] }),
         headers: i => ({ authorization: `Bearer ${users[Math.floor(i / 2) % users.length]!.token}` }),
       },
-      floor: async (i) => {
+      floor: (i) => {
         const { user } = users[Math.floor(i / 2) % users.length]!
-        await findViewer(db, user.id)
         return studyProgress(db, user.personId!, STUDY_YEARS[i % STUDY_YEARS.length]!, new Date())
       },
       latency: [],
