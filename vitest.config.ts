@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'seeds/**/*.test.ts', 'tests/bench/**/*.unit.test.ts'],
+          include: ['server/src/**/*.test.ts', 'seeds/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/bench/**/*.unit.test.ts'],
           environment: 'node',
           setupFiles: ['reflect-metadata'],
         },
