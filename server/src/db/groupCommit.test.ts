@@ -33,7 +33,7 @@ describe('group commit', () => {
 
   it('splits a queue longer than the largest batch', async () => {
     const { batches, handle } = recorder()
-    const group = new GroupCommit(handle, 3)
+    const group = new GroupCommit(handle, { maxBatch: 3 })
     await Promise.all([1, 2, 3, 4, 5, 6, 7].map(n => group.add(n)))
     expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7]])
   })
@@ -58,5 +58,16 @@ describe('group commit', () => {
     expect(results.map(r => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect(batches).toEqual([[12, 13, 14], [12], [13], [14]])
     expect(group.size).toBe(0)
+  })
+
+  it('fails the whole batch at once for an error no entry caused (the database is down)', async () => {
+    let calls = 0
+    const group = new GroupCommit<number, number>(async () => {
+      calls++
+      throw new Error('unreachable')
+    }, { isolate: error => (error as Error).message !== 'unreachable' })
+    const results = await Promise.allSettled([1, 2, 3].map(n => group.add(n)))
+    expect(results.map(r => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    expect(calls).toBe(1)
   })
 })

@@ -6,8 +6,9 @@
  *
  * The handler settles every entry of its batch: a value, an error, or `RETRY` — put back at the front of
  * the queue for the next batch (an optimistic check lost a race, or the entry must not share a batch
- * with another one). When the handler throws, each entry is run again alone, so one bad entry cannot
- * fail the others.
+ * with another one). When the handler throws an error that some entry may have caused (`isolate`), each
+ * entry is run again alone, so one bad entry cannot fail the others; any other error (the database is
+ * unreachable) fails the whole batch at once rather than once per entry.
  */
 
 /** Outcome the handler gives an entry it could not finish in this batch. */
@@ -39,11 +40,12 @@ export class GroupCommit<In, Out> {
    * same questions (creating review cards) in different orders and deadlock each other.
    *
    * @param handle runs one batch; must give one outcome per entry, in order.
-   * @param maxBatch largest batch (a bigger queue is split over several).
+   * @param options `maxBatch`: largest batch (a bigger queue is split over several; 250);
+   *   `isolate`: whether an error of the whole batch may come from one entry (default: yes).
    */
   constructor(
     private readonly handle: (batch: readonly Pending<In>[]) => Promise<Outcome<Out>[]>,
-    private readonly maxBatch = 250,
+    private readonly options: { maxBatch?: number, isolate?: (error: unknown) => boolean } = {},
   ) {}
 
   /** Queues one write; settles when its batch has committed (or failed). */
@@ -65,7 +67,7 @@ export class GroupCommit<In, Out> {
     this.running = true
     // Start on the next turn of the event loop, so the requests that arrived together go together.
     setImmediate(() => {
-      const batch = this.queue.splice(0, this.maxBatch)
+      const batch = this.queue.splice(0, this.options.maxBatch ?? 250)
       void this.run(batch).finally(() => {
         this.running = false
         this.kick()
@@ -83,8 +85,9 @@ export class GroupCommit<In, Out> {
         throw new Error(`group commit: ${outcomes.length} outcomes for ${batch.length} entries`)
     }
     catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error)
+      if (batch.length === 1 || !(this.options.isolate?.(error) ?? true)) {
+        for (const entry of batch)
+          entry.reject(error)
         return
       }
       // Find the entry that failed: each alone.

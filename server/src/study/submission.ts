@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/database'
 import type { Outcome, Pending } from '../db/groupCommit'
 import type { AttemptRow, AttemptSummaryRow } from './presentation'
 import type { StoredCard } from './spacedRepetition'
+import { Neo4jError } from 'neo4j-driver'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, ErrorCode, notFound } from '../common/errors'
 import { int } from '../db/database'
@@ -329,7 +330,11 @@ const queues = new WeakMap<Database, GroupCommit<SubmitRequest, SubmitResult>>()
 export function submitQueued(db: Database, request: SubmitRequest): Promise<SubmitResult> {
   let queue = queues.get(db)
   if (!queue) {
-    queue = new GroupCommit<SubmitRequest, SubmitResult>(batch => submitBatch(db, batch))
+    queue = new GroupCommit<SubmitRequest, SubmitResult>(batch => submitBatch(db, batch), {
+      // A statement error may come from one row; an unreachable database (the driver has already
+      // retried) fails every row alike, so it is not retried once per submission.
+      isolate: error => error instanceof Neo4jError && /^Neo\.(?:ClientError|DatabaseError)\.Statement\./.test(error.code),
+    })
     queues.set(db, queue)
   }
   return queue.add(request)
