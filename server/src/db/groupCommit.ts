@@ -40,8 +40,9 @@ export class GroupCommit<In, Out> {
    * same questions (creating review cards) in different orders and deadlock each other.
    *
    * @param handle runs one batch; must give one outcome per entry, in order.
-   * @param options `maxBatch`: largest batch (a bigger queue is split over several; 250);
-   *   `isolate`: whether an error of the whole batch may come from one entry (default: yes).
+   * @param options how batches are made.
+   * @param options.maxBatch largest batch (a bigger queue is split over several; 250).
+   * @param options.isolate whether an error of the whole batch may come from one entry (default: yes).
    */
   constructor(
     private readonly handle: (batch: readonly Pending<In>[]) => Promise<Outcome<Out>[]>,
