@@ -10,6 +10,7 @@ import { HealthResolver } from '../health/health.resolver'
 import { LawResolver } from '../law/law.resolver'
 import { QuestionResolver } from '../quiz/question.resolver'
 import { QuizResolver } from '../quiz/quiz.resolver'
+import { ReportResolver } from '../report/report.resolver'
 import { StudyResolver, ViewerStudyResolver } from '../study/study.resolver'
 
 /** Every resolver of the API; a feature adds its resolver here. */
@@ -24,6 +25,7 @@ export const resolvers: NonEmptyArray<Function> = [
   QuizResolver,
   StudyResolver,
   ViewerStudyResolver,
+  ReportResolver,
 ]
 
 /** Builds the executable schema: resolvers, the role checks and class-validator input validation. */

@@ -37,6 +37,7 @@ import {
   StudySessionAttendance,
   StudySessionPage,
 } from './study.type'
+import { shanghaiYear } from './studyRules'
 
 const TRAINERS = [Role.TRAINER, Role.ADMIN]
 
@@ -44,11 +45,6 @@ function signedIn(ctx: Context) {
   if (!ctx.user)
     throw unauthenticated()
   return ctx.user
-}
-
-/** The current year in Asia/Shanghai. */
-function currentYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear()
 }
 
 @ArgsType()
@@ -250,7 +246,7 @@ export class ViewerStudyResolver {
     @Ctx() ctx: Context,
   ): Promise<StudyProgress> {
     const now = new Date()
-    const y = year ?? currentYear(now)
+    const y = year ?? shanghaiYear(now)
     if (y < 2000 || y > 2100)
       throw badInput('年份须为 2000–2100 (year: 2000–2100).', { field: 'year' })
     if (!viewer.person)

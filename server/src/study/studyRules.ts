@@ -32,6 +32,11 @@ export function endOfShanghaiDay(instant: number): number {
 }
 
 /** 'YYYY-MM' of an instant in Shanghai. */
+/** The year on the Asia/Shanghai calendar at `now`. */
+export function shanghaiYear(now: Date): number {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
+}
+
 export function shanghaiMonth(instant: number): string {
   return new Date(instant + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7)
 }

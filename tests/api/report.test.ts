@@ -1,0 +1,105 @@
+import type { SessionUser } from '../../server/src/context'
+import type { TestServer } from '../helpers'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Role } from '../../server/src/auth/access'
+import { quizStatistics } from '../../server/src/report/report.repository'
+import { saveAnswer, startAttempt, submitAttempt } from '../../server/src/study/attempt.repository'
+import { gql, login, startTestServer } from '../helpers'
+import { makeCadre, makeQuestions, makeQuiz, rightAnswers } from '../integration/studyFixtures'
+
+let server: TestServer
+let questions: Awaited<ReturnType<typeof makeQuestions>>
+let quizId: string
+const tokens: Record<string, string> = {}
+
+const QUIZ_STATS = `query($q: ID!) { quizStatistics(quizId: $q) {
+  quizId title submitted averageScore passRate distribution { from to count }
+  questions { questionId order type stem articles attempts correct facility discrimination } } }`
+
+beforeAll(async () => {
+  server = await startTestServer()
+  questions = await makeQuestions(server.db)
+  // Four cadres of 经济发展办公室 take a fresh quiz of the four questions (10 points each, pass 60):
+  // cadre k answers the first 4 − k right and leaves the rest, so the scores are 40, 30, 20, 10.
+  quizId = await makeQuiz(server.db, questions.ids)
+  for (let k = 0; k < 4; k++) {
+    const { user } = await makeCadre(server.db, 'org-waigang-economy')
+    const attempt = await startAttempt(server.db, user, quizId, new Date())
+    const right = await rightAnswers(server.db, attempt.id)
+    for (const questionId of questions.ids.slice(0, 4 - k))
+      await saveAnswer(server.db, user, { attemptId: attempt.id, questionId, given: right.get(questionId)! }, new Date())
+    await submitAttempt(server.db, user, attempt.id, randomUUID(), new Date())
+  }
+  for (const name of ['trainer', 'cadre', 'admin'])
+    tokens[name] = await login(server.url, name)
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+describe('学习统计: quiz item analysis', () => {
+  it('gives a trainer each question’s facility and discrimination, the results and their distribution', async () => {
+    const result = await gql(server.url, QUIZ_STATS, { q: quizId }, tokens.trainer)
+    expect(result.errors).toBeUndefined()
+    const stats = result.data.quizStatistics
+    expect(stats).toMatchObject({ quizId, submitted: 4, averageScore: 62.5, passRate: 0.5 })
+    expect(stats.distribution.filter((b: { count: number }) => b.count > 0)).toEqual([
+      { from: 20, to: 30, count: 1 },
+      { from: 50, to: 60, count: 1 },
+      { from: 70, to: 80, count: 1 },
+      { from: 90, to: 100, count: 1 },
+    ])
+    expect(stats.questions.map((q: any) => [q.questionId, q.order, q.attempts, q.correct, q.facility, q.discrimination])).toEqual([
+      // Everyone got the first right: it tells nobody apart. The best attempt got the others right, the worst not.
+      [questions.single, 1, 4, 4, 1, 0],
+      [questions.multiple, 2, 4, 3, 0.75, 1],
+      [questions.trueFalse, 3, 4, 2, 0.5, 1],
+      [questions.blank, 4, 4, 1, 0.25, 1],
+    ])
+    expect(stats.questions[0].type).toBe('SINGLE')
+    expect(stats.questions[0].stem).toContain(questions.token)
+    expect(stats.questions[0].articles[0]).toMatch(/第二条$/)
+  })
+
+  it('counts only the people a trainer trains; an admin sees everyone; a cadre is refused', async () => {
+    const elsewhere: SessionUser = { id: 'u-report-test', username: 'report-test', personId: null, roles: [Role.TRAINER], organizationIds: ['org-village-a'] }
+    const scoped = await quizStatistics(server.db, elsewhere, quizId)
+    expect(scoped).toMatchObject({ submitted: 0, averageScore: null, passRate: null, questions: [] })
+    const admin = await gql(server.url, QUIZ_STATS, { q: quizId }, tokens.admin)
+    expect(admin.data.quizStatistics.submitted).toBe(4)
+    const cadre = await gql(server.url, QUIZ_STATS, { q: quizId }, tokens.cadre)
+    expect(cadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+    const missing = await gql(server.url, QUIZ_STATS, { q: 'quiz-does-not-exist' }, tokens.trainer)
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('学习统计: units', () => {
+  const UNITS = `query($y: Int) { unitStudyStats(year: $y) { organization { id name } members requiredPreMeetingSessions
+    membersMeetingRequirement sessionsHeld attendanceRate quizAttempts averageScore passRate } }`
+
+  it('lists the organisations a trainer trains, furthest behind the 会前学法 requirement first', async () => {
+    const result = await gql(server.url, UNITS, {}, tokens.trainer)
+    expect(result.errors).toBeUndefined()
+    const units = result.data.unitStudyStats as any[]
+    // The ones the demo trainer trains, and the one they belong to (党群工作办公室).
+    expect(units.map(u => u.organization.id).sort()).toEqual(['org-community-b', 'org-village-a', 'org-waigang', 'org-waigang-economy', 'org-waigang-justice', 'org-waigang-party', 'org-waigang-planning'])
+    const economy = units.find(u => u.organization.id === 'org-waigang-economy')
+    expect(economy.members).toBeGreaterThanOrEqual(4)
+    expect(economy.quizAttempts).toBeGreaterThanOrEqual(4)
+    expect(economy.requiredPreMeetingSessions).toBe(2)
+    const share = (u: any) => (u.members > 0 ? u.membersMeetingRequirement / u.members : Number.POSITIVE_INFINITY)
+    for (let i = 1; i < units.length; i++)
+      expect(share(units[i - 1])).toBeLessThanOrEqual(share(units[i]))
+    // The sample data holds a year of sessions: some unit held sessions, and attendance is a share.
+    expect(units.some(u => u.sessionsHeld > 0 && u.attendanceRate > 0 && u.attendanceRate <= 1)).toBe(true)
+  })
+
+  it('refuses a cadre and a year out of range', async () => {
+    const cadre = await gql(server.url, UNITS, {}, tokens.cadre)
+    expect(cadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+    const bad = await gql(server.url, UNITS, { y: 1999 }, tokens.trainer)
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+  })
+})
