@@ -62,6 +62,9 @@ type Documents = {
     "\n  mutation QuizCreateQuestion($input: QuestionInput!, $publish: Boolean!) { createQuestion(input: $input, publish: $publish) { id status } }\n": typeof types.QuizCreateQuestionDocument,
     "\n  mutation QuizUpdateQuestion($id: ID!, $input: QuestionInput!) { updateQuestion(id: $id, input: $input) { id status version } }\n": typeof types.QuizUpdateQuestionDocument,
     "\n  mutation QuizEditorPublishQuestion($id: ID!) { publishQuestion(id: $id) { id status } }\n": typeof types.QuizEditorPublishQuestionDocument,
+    "\n  query ReportUnits($year: Int) {\n    unitStudyStats(year: $year) {\n      organization { id name sample }\n      members requiredPreMeetingSessions membersMeetingRequirement sessionsHeld attendanceRate\n      quizAttempts averageScore passRate\n    }\n  }\n": typeof types.ReportUnitsDocument,
+    "\n  query ReportQuizzes { quizzes(first: 100) { items { id title status } } }\n": typeof types.ReportQuizzesDocument,
+    "\n  query ReportQuizStatistics($quizId: ID!) {\n    quizStatistics(quizId: $quizId) {\n      quizId title submitted averageScore passRate\n      distribution { from to count }\n      questions { questionId order type stem articles attempts correct facility discrimination }\n    }\n  }\n": typeof types.ReportQuizStatisticsDocument,
     "\n  query Health { health { ok database { version edition } } }\n": typeof types.HealthDocument,
     "\n  query StudyAttemptRunner($id: ID!) {\n    attempt(id: $id) {\n      id quizId quizTitle status startedAt deadline submittedAt score maxScore passed autoSubmitted serverNow revealed\n      quiz { id title reveal passScore closesAt questionCount }\n      items {\n        order points questionId type stem options blanks given savedAt\n        earned correct answer explanation\n        articles { id lawTitle number caption text textSource label }\n      }\n    }\n  }\n": typeof types.StudyAttemptRunnerDocument,
     "\n  mutation StudySaveAnswer($attemptId: ID!, $questionId: ID!, $given: [String!]!, $ms: Int) {\n    saveAnswer(attemptId: $attemptId, questionId: $questionId, given: $given, ms: $ms) { questionId given savedAt }\n  }\n": typeof types.StudySaveAnswerDocument,
@@ -128,6 +131,9 @@ const documents: Documents = {
     "\n  mutation QuizCreateQuestion($input: QuestionInput!, $publish: Boolean!) { createQuestion(input: $input, publish: $publish) { id status } }\n": types.QuizCreateQuestionDocument,
     "\n  mutation QuizUpdateQuestion($id: ID!, $input: QuestionInput!) { updateQuestion(id: $id, input: $input) { id status version } }\n": types.QuizUpdateQuestionDocument,
     "\n  mutation QuizEditorPublishQuestion($id: ID!) { publishQuestion(id: $id) { id status } }\n": types.QuizEditorPublishQuestionDocument,
+    "\n  query ReportUnits($year: Int) {\n    unitStudyStats(year: $year) {\n      organization { id name sample }\n      members requiredPreMeetingSessions membersMeetingRequirement sessionsHeld attendanceRate\n      quizAttempts averageScore passRate\n    }\n  }\n": types.ReportUnitsDocument,
+    "\n  query ReportQuizzes { quizzes(first: 100) { items { id title status } } }\n": types.ReportQuizzesDocument,
+    "\n  query ReportQuizStatistics($quizId: ID!) {\n    quizStatistics(quizId: $quizId) {\n      quizId title submitted averageScore passRate\n      distribution { from to count }\n      questions { questionId order type stem articles attempts correct facility discrimination }\n    }\n  }\n": types.ReportQuizStatisticsDocument,
     "\n  query Health { health { ok database { version edition } } }\n": types.HealthDocument,
     "\n  query StudyAttemptRunner($id: ID!) {\n    attempt(id: $id) {\n      id quizId quizTitle status startedAt deadline submittedAt score maxScore passed autoSubmitted serverNow revealed\n      quiz { id title reveal passScore closesAt questionCount }\n      items {\n        order points questionId type stem options blanks given savedAt\n        earned correct answer explanation\n        articles { id lawTitle number caption text textSource label }\n      }\n    }\n  }\n": types.StudyAttemptRunnerDocument,
     "\n  mutation StudySaveAnswer($attemptId: ID!, $questionId: ID!, $given: [String!]!, $ms: Int) {\n    saveAnswer(attemptId: $attemptId, questionId: $questionId, given: $given, ms: $ms) { questionId given savedAt }\n  }\n": types.StudySaveAnswerDocument,
@@ -352,6 +358,18 @@ export function graphql(source: "\n  mutation QuizUpdateQuestion($id: ID!, $inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation QuizEditorPublishQuestion($id: ID!) { publishQuestion(id: $id) { id status } }\n"): (typeof documents)["\n  mutation QuizEditorPublishQuestion($id: ID!) { publishQuestion(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportUnits($year: Int) {\n    unitStudyStats(year: $year) {\n      organization { id name sample }\n      members requiredPreMeetingSessions membersMeetingRequirement sessionsHeld attendanceRate\n      quizAttempts averageScore passRate\n    }\n  }\n"): (typeof documents)["\n  query ReportUnits($year: Int) {\n    unitStudyStats(year: $year) {\n      organization { id name sample }\n      members requiredPreMeetingSessions membersMeetingRequirement sessionsHeld attendanceRate\n      quizAttempts averageScore passRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportQuizzes { quizzes(first: 100) { items { id title status } } }\n"): (typeof documents)["\n  query ReportQuizzes { quizzes(first: 100) { items { id title status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportQuizStatistics($quizId: ID!) {\n    quizStatistics(quizId: $quizId) {\n      quizId title submitted averageScore passRate\n      distribution { from to count }\n      questions { questionId order type stem articles attempts correct facility discrimination }\n    }\n  }\n"): (typeof documents)["\n  query ReportQuizStatistics($quizId: ID!) {\n    quizStatistics(quizId: $quizId) {\n      quizId title submitted averageScore passRate\n      distribution { from to count }\n      questions { questionId order type stem articles attempts correct facility discrimination }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
