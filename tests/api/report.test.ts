@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Role } from '../../server/src/auth/access'
 import { quizStatistics } from '../../server/src/report/report.repository'
 import { saveAnswer, startAttempt, submitAttempt } from '../../server/src/study/attempt.repository'
+import { passes } from '../../server/src/study/scoring'
 import { gql, login, startTestServer } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, rightAnswers } from '../integration/studyFixtures'
 
@@ -94,6 +95,19 @@ describe('学习统计: units', () => {
       expect(share(units[i - 1])).toBeLessThanOrEqual(share(units[i]))
     // The sample data holds a year of sessions: some unit held sessions, and attendance is a share.
     expect(units.some(u => u.sessionsHeld > 0 && u.attendanceRate > 0 && u.attendanceRate <= 1)).toBe(true)
+
+    // The figures the database aggregates agree with the members' attempts judged one by one (scoring.ts).
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()
+    const attempts = await server.db.read<{ score: number, maxScore: number, passScore: number }>(
+      `MATCH (:Organization {id: 'org-waigang-economy'})<-[:MEMBER_OF]-(:Person)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z:Quiz)
+       WHERE t.submittedAt >= datetime($from) AND t.submittedAt < datetime($to)
+       RETURN t.score AS score, t.maxScore AS maxScore, z.passScore AS passScore`,
+      { from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` },
+    )
+    expect(economy.quizAttempts).toBe(attempts.length)
+    const percents = attempts.map(a => a.score / a.maxScore * 100)
+    expect(economy.averageScore).toBeCloseTo(percents.reduce((n, p) => n + p, 0) / percents.length, 1)
+    expect(economy.passRate).toBeCloseTo(attempts.filter(a => passes(a.score, a.maxScore, a.passScore)).length / attempts.length, 3)
   })
 
   it('refuses a cadre and a year out of range', async () => {

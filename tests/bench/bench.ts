@@ -280,6 +280,7 @@ export async function main(argv: string[]): Promise<void> {
       return { user, token: await token(user) }
     }
     const actors: Actors = {
+      admin: await actorOf('admin'),
       advisor: await actorOf('advisor'),
       trainer: await actorOf('trainer'),
       cadre: await actorOf('cadre'),

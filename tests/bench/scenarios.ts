@@ -6,6 +6,7 @@ import { complianceOverview, findDecision, viewerOf } from '../../server/src/dec
 import { findArticle, searchArticles } from '../../server/src/law/law.repository'
 import { fulltextQuery } from '../../server/src/law/search'
 import { previewQuiz } from '../../server/src/quiz/quiz.repository'
+import { quizStatistics, unitStudyStats } from '../../server/src/report/report.repository'
 import { startAttempt, submitAttempt } from '../../server/src/study/attempt.repository'
 import { studyProgress } from '../../server/src/study/review.repository'
 import { articleIdAt, DECISION_YEARS, decisionId, openAttemptRows, quizId, rng, SEARCH_PHRASES } from './generate'
@@ -44,6 +45,7 @@ export interface Scenario {
 
 /** Who the scenarios act as. */
 export interface Actors {
+  admin: { user: SessionUser, token: string }
   advisor: { user: SessionUser, token: string }
   trainer: { user: SessionUser, token: string }
   cadre: { user: SessionUser, token: string }
@@ -117,6 +119,24 @@ const OVERVIEW = /* GraphQL */ `
       year total evaluatedOn
       byVerdict { verdict count }
       missingByStep { step name count }
+    }
+  }
+`
+
+const UNIT_STATS = /* GraphQL */ `
+  query BenchUnitStats($year: Int) {
+    unitStudyStats(year: $year) {
+      organization { id name } members requiredPreMeetingSessions membersMeetingRequirement
+      sessionsHeld attendanceRate quizAttempts averageScore passRate
+    }
+  }
+`
+
+const QUIZ_STATS = /* GraphQL */ `
+  query BenchQuizStats($quizId: ID!) {
+    quizStatistics(quizId: $quizId) {
+      quizId title submitted averageScore passRate distribution { from to count }
+      questions { questionId order type stem articles attempts correct facility discrimination }
     }
   }
 `
@@ -232,6 +252,26 @@ export function scenarios(plan: BenchPlan, db: Database, actors: Actors, tag: st
       floor: i => previewQuiz(db, nth(quizzes, i), `s${i}`),
       latency: [{ metric: 'p95', connections: 1, ms: 30 }],
       note: 'previewQuiz is documented as two round trips: the candidate pools, then the drawn questions.',
+    },
+    {
+      name: 'unitStats',
+      title: 'unitStudyStats(year) (学习统计: every unit of the district, as an admin)',
+      requires: ['Query.unitStudyStats'],
+      read: true,
+      call: { query: UNIT_STATS, variables: i => ({ year: STUDY_YEARS[i % STUDY_YEARS.length] }), headers: bearer(actors.admin.token) },
+      floor: i => unitStudyStats(db, actors.admin.user, STUDY_YEARS[i % STUDY_YEARS.length]!),
+      latency: [],
+      note: 'Every organisation with its members\' pre-meeting attendance and their submitted attempts of the year.',
+    },
+    {
+      name: 'quizStats',
+      title: 'quizStatistics(quizId) (学习统计: item analysis of a quiz, as an admin)',
+      requires: ['Query.quizStatistics'],
+      read: true,
+      call: { query: QUIZ_STATS, variables: i => ({ quizId: nth(quizzes, i) }), headers: bearer(actors.admin.token) },
+      floor: i => quizStatistics(db, actors.admin.user, nth(quizzes, i)),
+      latency: [],
+      note: 'All submitted attempts of the quiz with their items, analysed on each request.',
     },
     {
       name: 'meProgress',

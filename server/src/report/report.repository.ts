@@ -105,41 +105,51 @@ export async function quizStatistics(db: Database, user: SessionUser, quizId: st
  * their attendance, and its members' quiz results. Those furthest behind the requirement first.
  */
 export async function unitStudyStats(db: Database, user: SessionUser, year: number): Promise<UnitStudyStats[]> {
+  // Aggregated in the database: a district has hundreds of thousands of attempts a year. A pass is a
+  // percentage of at least the quiz's passScore, as scoring.ts `passes` decides.
   const rows = await db.read<{
     organization: Organization
     required: number
-    preMeeting: number[]
+    members: number
+    meeting: number
     held: number
     invited: number
     attended: number
-    attempts: { score: number, maxScore: number, passScore: number }[]
+    attempts: number
+    averagePercent: number | null
+    passed: number
   }>(
     `MATCH (o:Organization) WHERE $all OR o.id IN $orgIds
-     RETURN ${ORG_PROJECTION} AS organization, coalesce(o.requiredPreMeetingSessions, 2) AS required,
-       COLLECT {
-         MATCH (p:Person)-[:MEMBER_OF]->(o)
-         RETURN COUNT { (p)-[:ATTENDED]->(s:StudySession {kind: 'PRE_MEETING'}) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS n
-       } AS preMeeting,
+     WITH o, coalesce(o.requiredPreMeetingSessions, 2) AS required
+     CALL (o, required) {
+       OPTIONAL MATCH (p:Person)-[:MEMBER_OF]->(o)
+       WITH p, COUNT { (p)-[:ATTENDED]->(s:StudySession {kind: 'PRE_MEETING'}) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS n
+       RETURN count(p) AS members, count(CASE WHEN p IS NOT NULL AND n >= required THEN 1 END) AS meeting
+     }
+     CALL (o) {
+       OPTIONAL MATCH (p:Person)-[:MEMBER_OF]->(o)
+       OPTIONAL MATCH (p)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z:Quiz)
+       WHERE t.submittedAt >= datetime($from) AND t.submittedAt < datetime($to)
+       WITH t, z, CASE WHEN t.maxScore > 0 THEN 100.0 * coalesce(t.score, 0) / t.maxScore ELSE 0.0 END AS percent
+       RETURN count(t) AS attempts, avg(CASE WHEN t IS NULL THEN null ELSE percent END) AS averagePercent,
+         count(CASE WHEN t IS NOT NULL AND t.maxScore > 0 AND percent >= z.passScore - 1e-9 THEN 1 END) AS passed
+     }
+     RETURN ${ORG_PROJECTION} AS organization, required, members, meeting, attempts, averagePercent, passed,
        COUNT { (o)-[:HOLDS]->(s:StudySession) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS held,
        COUNT { (o)-[:HOLDS]->(s:StudySession)<-[:INVITED_TO]-(:Person) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS invited,
-       COUNT { (o)-[:HOLDS]->(s:StudySession)<-[:ATTENDED]-(:Person) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS attended,
-       COLLECT {
-         MATCH (p:Person)-[:MEMBER_OF]->(o)
-         MATCH (p)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z:Quiz)
-         WHERE t.submittedAt >= datetime($from) AND t.submittedAt < datetime($to)
-         RETURN {score: coalesce(t.score, 0), maxScore: t.maxScore, passScore: z.passScore} AS a
-       } AS attempts`,
+       COUNT { (o)-[:HOLDS]->(s:StudySession)<-[:ATTENDED]-(:Person) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS attended`,
     { ...scopeOf(user), from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` },
   )
-  const stats = rows.map(row => ({
+  const stats: UnitStudyStats[] = rows.map(row => ({
     organization: row.organization,
-    members: row.preMeeting.length,
+    members: row.members,
     requiredPreMeetingSessions: row.required,
-    membersMeetingRequirement: row.preMeeting.filter(n => n >= row.required).length,
+    membersMeetingRequirement: row.meeting,
     sessionsHeld: row.held,
     attendanceRate: row.invited > 0 ? round3(row.attended / row.invited) : null,
-    quizAttempts: row.attempts.length,
-    ...results(row.attempts),
+    quizAttempts: row.attempts,
+    averageScore: row.attempts > 0 && row.averagePercent !== null ? round1(row.averagePercent) : null,
+    passRate: row.attempts > 0 ? round3(row.passed / row.attempts) : null,
   }))
   const share = (s: UnitStudyStats) => (s.members > 0 ? s.membersMeetingRequirement / s.members : Number.POSITIVE_INFINITY)
   return stats.sort((a, b) => share(a) - share(b) || a.organization.name.localeCompare(b.organization.name, 'zh-CN'))
