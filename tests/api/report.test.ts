@@ -1,16 +1,14 @@
 import type { SessionUser } from '../../server/src/context'
 import type { TestServer } from '../helpers'
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Role } from '../../server/src/auth/access'
 import { quizStatistics } from '../../server/src/report/report.repository'
-import { saveAnswer, startAttempt, submitAttempt } from '../../server/src/study/attempt.repository'
 import { passes } from '../../server/src/study/scoring'
 import { gql, login, startTestServer } from '../helpers'
-import { makeCadre, makeQuestions, makeQuiz, rightAnswers } from '../integration/studyFixtures'
+import { makeGradedQuiz } from '../integration/studyFixtures'
 
 let server: TestServer
-let questions: Awaited<ReturnType<typeof makeQuestions>>
+let questions: Awaited<ReturnType<typeof makeGradedQuiz>>['questions']
 let quizId: string
 const tokens: Record<string, string> = {}
 
@@ -20,18 +18,9 @@ const QUIZ_STATS = `query($q: ID!) { quizStatistics(quizId: $q) {
 
 beforeAll(async () => {
   server = await startTestServer()
-  questions = await makeQuestions(server.db)
-  // Four cadres of 经济发展办公室 take a fresh quiz of the four questions (10 points each, pass 60):
-  // cadre k answers the first 4 − k right and leaves the rest, so the scores are 40, 30, 20, 10.
-  quizId = await makeQuiz(server.db, questions.ids)
-  for (let k = 0; k < 4; k++) {
-    const { user } = await makeCadre(server.db, 'org-waigang-economy')
-    const attempt = await startAttempt(server.db, user, quizId, new Date())
-    const right = await rightAnswers(server.db, attempt.id)
-    for (const questionId of questions.ids.slice(0, 4 - k))
-      await saveAnswer(server.db, user, { attemptId: attempt.id, questionId, given: right.get(questionId)! }, new Date())
-    await submitAttempt(server.db, user, attempt.id, randomUUID(), new Date())
-  }
+  const graded = await makeGradedQuiz(server.db)
+  quizId = graded.quizId
+  questions = graded.questions
   for (const name of ['trainer', 'cadre', 'admin'])
     tokens[name] = await login(server.url, name)
 })

@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
+import type { TestServer } from '../helpers'
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
-import { DEMO_PASSWORD } from '../helpers'
+import { afterAll, beforeAll } from 'vitest'
+import { DEMO_PASSWORD, startTestServer } from '../helpers'
 
 /** Debian's Chromium (installed by .ci/run); playwright's own browser downloads do not work here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -24,4 +26,18 @@ export async function loginInBrowser(page: Page, baseUrl: string, username: stri
   await page.locator('input[data-test=password]').fill(password)
   await page.locator('[data-test=login-submit]').click()
   await page.locator('[data-test=who]').waitFor()
+}
+
+/** A test file's server and browser: started before its tests, stopped after them. */
+export function browserTestbed(): { readonly server: TestServer, readonly browser: Browser } {
+  const bed = {} as { server: TestServer, browser: Browser }
+  beforeAll(async () => {
+    bed.server = await startTestServer()
+    bed.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await bed.browser?.close()
+    await bed.server?.stop()
+  })
+  return bed
 }

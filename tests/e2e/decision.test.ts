@@ -1,21 +1,9 @@
-import type { Browser } from 'playwright-core'
-import type { TestServer } from '../helpers'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sampleDecisions, seedSampleDecision } from '../../seeds/decision'
-import { startTestServer, uniqueId } from '../helpers'
-import { launchBrowser, loginInBrowser } from './browser'
+import { uniqueId } from '../helpers'
+import { browserTestbed, loginInBrowser } from './browser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const bed = browserTestbed()
 
 describe('decision compliance in the browser', () => {
   it('lets an advisor find the missing legality review, read its article, record it and see the verdict change', async () => {
@@ -23,10 +11,10 @@ describe('decision compliance in the browser', () => {
     const sample = sampleDecisions().find(s => s.id === 'decision-sample-2022-no-review')!
     const marker = uniqueId('浏览器')
     const title = sample.title.replace('（示例）', `·${marker}（示例）`)
-    const id = await seedSampleDecision(server.db, sample, { id: uniqueId('decision-e2e'), title })
+    const id = await seedSampleDecision(bed.server.db, sample, { id: uniqueId('decision-e2e'), title })
 
-    const page = await browser.newPage()
-    await loginInBrowser(page, server.url, 'advisor')
+    const page = await bed.browser.newPage()
+    await loginInBrowser(page, bed.server.url, 'advisor')
     await page.locator('[data-test=nav-decisions]').click()
     await page.waitForURL(/\/decisions$/)
     await page.locator('[data-test=filter-text] input, input[data-test=filter-text]').first().fill(marker)

@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core'
-import type { TestServer } from '../helpers'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers'
-import { launchBrowser, loginInBrowser } from './browser'
+import { describe, expect, it } from 'vitest'
+import { browserTestbed, loginInBrowser } from './browser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const bed = browserTestbed()
 
 describe('法规库 in the browser', () => {
   it('searches 合法性审查, opens the article, and switches an article of 立法法 to its 2015 text', async () => {
-    const page = await browser.newPage()
-    await loginInBrowser(page, server.url, 'advisor')
+    const page = await bed.browser.newPage()
+    await loginInBrowser(page, bed.server.url, 'advisor')
 
     await page.locator('[data-test=nav-laws]').click()
     await page.locator('[data-test=law-table]').waitFor()
@@ -48,7 +35,7 @@ describe('法规库 in the browser', () => {
     expect(await page.locator('[data-test=article-text]').textContent()).toContain('合法性审查')
 
     // An article whose wording changed between the 2015 and 2023 texts of 立法法.
-    const [changed] = await server.db.read<{ slug: string, number: string }>(
+    const [changed] = await bed.server.db.read<{ slug: string, number: string }>(
       `MATCH (:LawVersion {id: 'legislation-law@2023-03-13'})-[:CONTAINS]->(n:Article)-[:REPLACES]->(:Article)
        RETURN n.slug AS slug, n.number AS number ORDER BY n.ordinal LIMIT 1`,
     )

@@ -1,20 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import type { TestServer } from '../helpers'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers'
-import { launchBrowser, loginInBrowser } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserTestbed, loginInBrowser } from './browser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const bed = browserTestbed()
 
 /** The text box of an Element Plus input, whether data-test landed on the wrapper or the element. */
 const field = (page: Page, test: string, tag = 'input') => page.locator(`[data-test=${test}] ${tag}, ${tag}[data-test=${test}]`).first()
@@ -26,8 +14,8 @@ async function chooseOption(page: Page, text: string) {
 
 describe('question bank and quiz builder in the browser', () => {
   it('lets a trainer write a question with the article picker, publish it, build a blueprint quiz with live counts and preview it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await loginInBrowser(page, server.url, 'trainer')
+    const page = await bed.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await loginInBrowser(page, bed.server.url, 'trainer')
     await page.locator('[data-test=nav-bank]').click()
     await page.locator('[data-test=questions-table]').waitFor()
 
@@ -97,8 +85,8 @@ describe('question bank and quiz builder in the browser', () => {
   }, 240_000)
 
   it('keeps the bank away from a cadre', async () => {
-    const page = await browser.newPage()
-    await loginInBrowser(page, server.url, 'cadre')
+    const page = await bed.browser.newPage()
+    await loginInBrowser(page, bed.server.url, 'cadre')
     expect(await page.locator('[data-test=nav-bank]').count()).toBe(0)
     expect(await page.locator('[data-test=nav-quizzes]').count()).toBe(0)
     await page.close()

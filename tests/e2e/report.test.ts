@@ -1,42 +1,16 @@
-import type { Browser } from 'playwright-core'
-import type { TestServer } from '../helpers'
-import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveAnswer, startAttempt, submitAttempt } from '../../server/src/study/attempt.repository'
-import { startTestServer } from '../helpers'
-import { makeCadre, makeQuestions, makeQuiz, rightAnswers } from '../integration/studyFixtures'
-import { launchBrowser, loginInBrowser } from './browser'
+import { describe, expect, it } from 'vitest'
+import { makeGradedQuiz } from '../integration/studyFixtures'
+import { browserTestbed, loginInBrowser } from './browser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const bed = browserTestbed()
 
 describe('学习统计 in the browser', () => {
   it('shows a trainer the units behind the requirement and a quiz’s item analysis', async () => {
-    // A quiz of four questions taken by four cadres of 经济发展办公室: cadre k gets the first 4 − k right.
-    const questions = await makeQuestions(server.db)
-    const quizId = await makeQuiz(server.db, questions.ids)
-    const [quiz] = await server.db.read<{ title: string }>('MATCH (z:Quiz {id: $quizId}) RETURN z.title AS title', { quizId })
-    const title = quiz!.title
-    for (let k = 0; k < 4; k++) {
-      const { user } = await makeCadre(server.db, 'org-waigang-economy')
-      const attempt = await startAttempt(server.db, user, quizId, new Date())
-      const right = await rightAnswers(server.db, attempt.id)
-      for (const questionId of questions.ids.slice(0, 4 - k))
-        await saveAnswer(server.db, user, { attemptId: attempt.id, questionId, given: right.get(questionId)! }, new Date())
-      await submitAttempt(server.db, user, attempt.id, randomUUID(), new Date())
-    }
+    // A quiz of four questions taken by four cadres of 经济发展办公室 (scores 40, 30, 20, 10 of 40).
+    const { title, questions } = await makeGradedQuiz(bed.server.db)
 
-    const page = await browser.newPage()
-    await loginInBrowser(page, server.url, 'trainer')
+    const page = await bed.browser.newPage()
+    await loginInBrowser(page, bed.server.url, 'trainer')
     await page.locator('[data-test=nav-stats]').click()
     await page.waitForURL(/\/stats$/)
     expect(await page.locator('h1').textContent()).toBe('学习统计')
@@ -50,7 +24,7 @@ describe('学习统计 in the browser', () => {
     expect(await economyRow.textContent()).toContain('落后')
     await page.locator('[data-test=units-chart] canvas').waitFor()
 
-    // Item analysis of the quiz: facility and discrimination per question, as computed on the server.
+    // Item analysis of the quiz: facility and discrimination per question, as computed on the bed.server.
     await page.locator('[data-test=report-tabs] .el-tabs__item', { hasText: '试题分析' }).click()
     await page.locator('[data-test=report-quiz]').click()
     await page.locator('.el-select-dropdown__item', { hasText: title }).click()
@@ -66,10 +40,10 @@ describe('学习统计 in the browser', () => {
   })
 
   it('is not offered to a cadre, and its address sends a cadre home', async () => {
-    const page = await browser.newPage()
-    await loginInBrowser(page, server.url, 'cadre')
+    const page = await bed.browser.newPage()
+    await loginInBrowser(page, bed.server.url, 'cadre')
     expect(await page.locator('[data-test=nav-stats]').count()).toBe(0)
-    await page.goto(`${server.url}/stats`)
+    await page.goto(`${bed.server.url}/stats`)
     await page.waitForURL(url => !url.pathname.startsWith('/stats'))
     expect(await page.locator('[data-test=units-table]').count()).toBe(0)
     await page.close()

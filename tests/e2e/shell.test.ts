@@ -1,33 +1,20 @@
-import type { Browser } from 'playwright-core'
-import type { TestServer } from '../helpers'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers'
-import { launchBrowser, loginInBrowser } from './browser'
+import { describe, expect, it } from 'vitest'
+import { browserTestbed, loginInBrowser } from './browser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const bed = browserTestbed()
 
 /** What each demo role should find in the navigation (data-test ids), and nothing else. */
 const NAVIGATION: Record<string, string[]> = {
   cadre: ['nav-my', 'nav-laws', 'nav-decisions', 'nav-status'],
-  trainer: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-status'],
+  trainer: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-status'],
   advisor: ['nav-laws', 'nav-decisions', 'nav-status'],
-  admin: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-admin-users', 'nav-status'],
+  admin: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-admin-users', 'nav-status'],
 }
 
 describe('the web app shell', () => {
   it('shows the service status with the Neo4j version, in Chinese by default', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.url}/status`)
+    const page = await bed.browser.newPage()
+    await page.goto(`${bed.server.url}/status`)
     await expect.poll(() => page.locator('[data-test=db-version]').textContent()).toMatch(/Neo4j 5\.26\./)
     expect(await page.locator('[data-test=db-edition]').textContent()).toBe('community')
     expect(await page.locator('h1').textContent()).toBe('服务状态')
@@ -36,22 +23,22 @@ describe('the web app shell', () => {
 
   for (const [username, expected] of Object.entries(NAVIGATION)) {
     it(`lets ${username} log in, shows only that role's navigation, and logs out`, async () => {
-      const page = await browser.newPage()
-      await loginInBrowser(page, server.url, username)
+      const page = await bed.browser.newPage()
+      await loginInBrowser(page, bed.server.url, username)
       const links = await page.locator('[data-test=nav] a').evaluateAll(nodes => nodes.map(n => n.getAttribute('data-test')))
       expect(links).toEqual(expected)
       await page.locator('[data-test=logout]').click()
       await page.waitForURL(/\/login/)
       // The session is gone: a protected page sends us back to login.
-      await page.goto(`${server.url}/admin/users`)
+      await page.goto(`${bed.server.url}/admin/users`)
       await page.waitForURL(/\/login/)
       await page.close()
     })
   }
 
   it('refuses a wrong password with a readable message', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.url}/login`)
+    const page = await bed.browser.newPage()
+    await page.goto(`${bed.server.url}/login`)
     await page.locator('input[data-test=username]').fill('cadre')
     await page.locator('input[data-test=password]').fill('not-the-password')
     await page.locator('[data-test=login-submit]').click()
@@ -60,12 +47,12 @@ describe('the web app shell', () => {
   })
 
   it('sends an expired session back to the login page with a notice', async () => {
-    const context = await browser.newContext()
+    const context = await bed.browser.newContext()
     const page = await context.newPage()
-    await loginInBrowser(page, server.url, 'admin')
+    await loginInBrowser(page, bed.server.url, 'admin')
     // Replace the session cookie with a forged one, as if it had expired.
-    await context.addCookies([{ name: 'xuefa_session', value: 'expired.token.value', url: server.url }])
-    await page.goto(`${server.url}/admin/users`)
+    await context.addCookies([{ name: 'xuefa_session', value: 'expired.token.value', url: bed.server.url }])
+    await page.goto(`${bed.server.url}/admin/users`)
     await page.waitForURL(/\/login/)
     await context.close()
   })

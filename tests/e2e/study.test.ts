@@ -1,29 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
-import type { TestServer } from '../helpers'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { originalToDisplayed } from '../../server/src/quiz/draw'
-import { startTestServer } from '../helpers'
 import { makeCadre, makeSession, TEST_PASSWORD } from '../integration/studyFixtures'
-import { launchBrowser, loginInBrowser } from './browser'
+import { browserTestbed, loginInBrowser } from './browser'
 
 const QUIZ = 'quiz-sample-premeeting-mdp'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const bed = browserTestbed()
 
 interface ItemRow { order: number, questionId: string, type: string, answer: string[], explanation: string, optionOrder: number[] }
 
 async function itemsOf(attemptId: string): Promise<ItemRow[]> {
-  return server.db.read<ItemRow>(
+  return bed.server.db.read<ItemRow>(
     `MATCH (:Attempt {id: $attemptId})-[i:ITEM]->(q:Question)
      RETURN i.order AS order, q.id AS questionId, q.type AS type, q.answer AS answer, q.explanation AS explanation, coalesce(i.optionOrder, []) AS optionOrder
      ORDER BY i.order`,
@@ -79,22 +67,22 @@ function leakedFields(value: unknown, out: string[] = []): string[] {
 
 describe('a cadre takes a 会前学法 session in the browser', () => {
   it('checks in, reads, answers (surviving a reload), submits once despite a double click, and sees the explained result; nothing leaks before', async () => {
-    const { user, username } = await makeCadre(server.db, 'org-waigang-economy', 'e2e')
+    const { user, username } = await makeCadre(bed.server.db, 'org-waigang-economy', 'e2e')
     // Articles of the law whose text gives away no blank answer of the quiz (the reading is meant to help, not to hand out answers verbatim).
-    const [{ blanks } = { blanks: [] }] = await server.db.read<{ blanks: string[] }>(
+    const [{ blanks } = { blanks: [] }] = await bed.server.db.read<{ blanks: string[] }>(
       `MATCH (:Quiz {id: $quiz})-[:INCLUDES]->(q:Question {type: 'FILL_BLANK'}) UNWIND q.answer AS a UNWIND split(a, '|') AS alt RETURN collect(alt) AS blanks`,
       { quiz: QUIZ },
     )
-    const articles = await server.db.read<{ id: string }>(
+    const articles = await bed.server.db.read<{ id: string }>(
       `MATCH (:Law {id: 'major-decision-procedure'})-[:HAS_VERSION]->(:LawVersion {current: true})-[:CONTAINS]->(a:Article)
        WHERE NONE(b IN $blanks WHERE coalesce(a.text, a.summary) CONTAINS b)
        RETURN a.id AS id ORDER BY a.ordinal LIMIT 3`,
       { blanks },
     )
     expect(articles.length).toBeGreaterThan(1)
-    const sessionId = await makeSession(server.db, [user.personId!], { quizId: QUIZ, startsInMinutes: 20, articleIds: articles.map(a => a.id) })
+    const sessionId = await makeSession(bed.server.db, [user.personId!], { quizId: QUIZ, startsInMinutes: 20, articleIds: articles.map(a => a.id) })
 
-    const page = await browser.newPage()
+    const page = await bed.browser.newPage()
     const bodies: { phase: 'before' | 'after', body: string }[] = []
     let phase: 'before' | 'after' = 'before'
     page.on('response', async (response) => {
@@ -105,8 +93,8 @@ describe('a cadre takes a 会前学法 session in the browser', () => {
       bodies.push({ phase: current, body })
     })
     try {
-      await loginInBrowser(page, server.url, username, TEST_PASSWORD)
-      await page.goto(`${server.url}/my`)
+      await loginInBrowser(page, bed.server.url, username, TEST_PASSWORD)
+      await page.goto(`${bed.server.url}/my`)
       await page.locator(`[data-test=upcoming-${sessionId}] [data-test=session-link]`).click()
       await page.waitForURL(`**/sessions/${sessionId}`)
       await page.locator('[data-test=check-in]').click()
@@ -164,7 +152,7 @@ describe('a cadre takes a 会前学法 session in the browser', () => {
       await expect.poll(() => page.locator('[data-test=explanation]').count()).toBe(10)
       expect(await page.locator('[data-test=explanation]').first().textContent()).toContain(items[0]!.explanation.slice(0, 20))
 
-      const [counts] = await server.db.read<{ attempts: number, submissions: number, audits: number, status: string }>(
+      const [counts] = await bed.server.db.read<{ attempts: number, submissions: number, audits: number, status: string }>(
         `MATCH (p:Person {id: $personId})
          RETURN COUNT { (p)-[:MADE]->(:Attempt) } AS attempts,
            COUNT { MATCH (c:ClientSubmission {attemptId: $attemptId}) } AS submissions,

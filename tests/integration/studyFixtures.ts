@@ -94,3 +94,23 @@ export async function rightAnswers(db: Database, attemptId: string): Promise<Map
   )
   return new Map(rows.map(r => [r.questionId, r.type === 'SINGLE' || r.type === 'MULTIPLE' ? originalToDisplayed(r.optionOrder, r.answer) : r.type === 'FILL_BLANK' ? r.answer.map(a => a.split('|')[0]!) : r.answer]))
 }
+
+/**
+ * A fresh quiz of four new questions, taken by four new cadres of `organizationId`: cadre k answers the
+ * first 4 − k questions right and leaves the rest, so the scores are 40, 30, 20 and 10 of 40 (pass 60 %).
+ */
+export async function makeGradedQuiz(db: Database, organizationId = 'org-waigang-economy'): Promise<{ quizId: string, title: string, questions: Awaited<ReturnType<typeof makeQuestions>> }> {
+  const { saveAnswer, startAttempt, submitAttempt } = await import('../../server/src/study/attempt.repository')
+  const questions = await makeQuestions(db)
+  const quizId = await makeQuiz(db, questions.ids)
+  for (let k = 0; k < 4; k++) {
+    const { user } = await makeCadre(db, organizationId)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    const right = await rightAnswers(db, attempt.id)
+    for (const questionId of questions.ids.slice(0, 4 - k))
+      await saveAnswer(db, user, { attemptId: attempt.id, questionId, given: right.get(questionId)! }, new Date())
+    await submitAttempt(db, user, attempt.id, `graded-${attempt.id}`, new Date())
+  }
+  const [quiz] = await db.read<{ title: string }>('MATCH (z:Quiz {id: $quizId}) RETURN z.title AS title', { quizId })
+  return { quizId, title: quiz!.title, questions }
+}
