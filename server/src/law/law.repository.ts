@@ -121,7 +121,8 @@ type ArticleRow = Omit<Article, 'path'> & { divisions: { id: string, kind: strin
  * One article in the version asked for (else the current or newest version containing it), with
  * its place, the same-number articles of the other versions, REPLACES both ways, citations both
  * ways and topics. Null when the article does not exist or the version asked for does not contain it.
- * `topicArticleCounts: false` leaves each topic's articleCount out (null): counting is the costly part.
+ * `topicArticleCounts: false` leaves each topic's articleCount out (null): counting is the costly part,
+ * and it is left out of the query text, since Neo4j evaluates a subquery inside CASE whatever the condition.
  */
 export async function findArticle(db: Database, id: string, versionId: string | null, options: { topicArticleCounts?: boolean } = {}): Promise<Article | null> {
   const [row] = await db.read<{ article: ArticleRow }>(
@@ -160,10 +161,10 @@ export async function findArticle(db: Database, id: string, versionId: string | 
        topics: COLLECT {
          MATCH (a)-[:ABOUT]->(t:Topic)
          RETURN t {.id, .name, .nameEn, .description,
-           articleCount: CASE WHEN $topicArticleCounts THEN COUNT { (t)<-[:ABOUT]-(:Article) } END} ORDER BY t.name
+           articleCount: ${options.topicArticleCounts === false ? 'null' : 'COUNT { (t)<-[:ABOUT]-(:Article) }'}} ORDER BY t.name
        }
      } AS article`,
-    { id, versionId, topicArticleCounts: options.topicArticleCounts ?? true },
+    { id, versionId },
   )
   if (!row || row.article.versionMissing)
     return null

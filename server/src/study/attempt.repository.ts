@@ -44,7 +44,7 @@ async function readView(db: Database, attemptId: string): Promise<AttemptView | 
   const [row] = await db.read<{ view: AttemptView }>(
     `MATCH (t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
      OPTIONAL MATCH (p:Person)-[:MADE]->(t)
-     RETURN ${attemptView('{items: true, person: true}')} AS view`,
+     RETURN ${attemptView(FULL_DETAIL)} AS view`,
     { attemptId },
   )
   return row?.view ?? null

@@ -51,17 +51,19 @@ export const FULL_DETAIL: ViewDetail = { items: true, person: true }
 
 /**
  * Map projection of an attempt `t` of quiz `z` by person `p` (may be null): everything presentation
- * needs, answers included. `detail` is a Cypher expression of a ViewDetail map: the parts it leaves out
- * are not read (a submission whose response shows only the score does not read every article text).
+ * needs, answers included — without the parts `detail` leaves out (a submission whose response shows only
+ * the score does not read every article text). The parts are left out of the query text, not skipped
+ * with CASE: Neo4j evaluates a subquery inside CASE whatever the condition.
  */
-export function attemptView(detail: string): string {
+export function attemptView(detail: ViewDetail): string {
   return `{
   summary: ${ATTEMPT_SUMMARY},
   ownerId: p.id,
   ownerOrganizationIds: [(p)-[:MEMBER_OF]->(o:Organization) | o.id],
-  person: CASE WHEN ${detail}.person THEN ${PERSON_PROJECTION} END,
+  person: ${detail.person ? PERSON_PROJECTION : 'null'},
   quiz: ${QUIZ_SUMMARY},
-  items: CASE WHEN ${detail}.items THEN COLLECT {
+  items: ${detail.items
+    ? `COLLECT {
     MATCH (t)-[i:ITEM]->(q:Question)
     OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
     RETURN {
@@ -70,8 +72,19 @@ export function attemptView(detail: string): string {
       explanation: coalesce(q.explanation, ''), given: an.given, savedAt: an.savedAt,
       articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY ts.order, a.lawId, a.ordinal }
     } AS item ORDER BY i.order
-  } ELSE [] END
+  }`
+    : '[]'}
 }`
+}
+
+/** The union of what several requests ask for. */
+function unionOf(details: Iterable<ViewDetail>): ViewDetail {
+  const out = { items: false, person: false }
+  for (const d of details) {
+    out.items ||= d.items
+    out.person ||= d.person
+  }
+  return out
 }
 
 /** What scoring needs of an attempt `t` in progress of quiz `z` by person `p`. */
@@ -104,7 +117,7 @@ export interface SubmitBy {
   submissionId: string | null
 }
 
-/** One row of SUBMIT_WRITE. */
+/** One row of the submission write (submitWrite). */
 type WriteRow = ReturnType<typeof planSubmission>
 
 export function expired(deadline: string | null, now: Date): boolean {
@@ -112,7 +125,7 @@ export function expired(deadline: string | null, now: Date): boolean {
 }
 
 /**
- * Scores the attempt and computes its review cards: the write SUBMIT_WRITE applies. After the deadline
+ * Scores the attempt and computes its review cards: the row the submission write (submitWrite) applies. After the deadline
  * the submission counts as made at the deadline, by the timer. Wrong or unanswered questions create or
  * lapse the person's card; `previousReps` is what the write checks the card against.
  */
@@ -156,7 +169,8 @@ export function planSubmission(input: ScoringInput, by: SubmitBy, now: Date) {
  * of attempts uses, so writers never deadlock), then checks that what it was planned from still holds;
  * rows that pass are written and returned with the attempt as it now is.
  */
-const SUBMIT_WRITE = `
+function submitWrite(detail: ViewDetail): string {
+  return `
 UNWIND $batch.rows AS row
 MATCH (p:Person {id: row.personId})-[:MADE]->(t:Attempt {id: row.attemptId})
 SET p._lock = true REMOVE p._lock
@@ -193,7 +207,8 @@ CREATE (:AuditEvent {id: randomUUID(), at: datetime(), actorId: row.actorId, act
   operation: row.operation, targetIds: [t.id]})
 WITH p, t, row
 MATCH (t)-[:OF]->(z:Quiz)
-RETURN t.id AS attemptId, ${attemptView('row.detail')} AS view`
+RETURN t.id AS attemptId, ${attemptView(detail)} AS view`
+}
 
 /**
  * Submits an attempt in progress inside the caller's transaction, which already holds the person's and
@@ -206,7 +221,7 @@ export async function submitLocked(tx: Tx, by: SubmitBy, attemptId: string, now:
   )
   if (!row)
     return false
-  const written = await tx.run(SUBMIT_WRITE, { batch: { rows: [{ ...planSubmission(row.input, by, now), detail: { items: false, person: false } }] } })
+  const written = await tx.run(submitWrite({ items: false, person: false }), { batch: { rows: [planSubmission(row.input, by, now)] } })
   return written.length === 1
 }
 
@@ -244,30 +259,28 @@ interface ReadRow {
 
 /** One batch of the group commit: one read, scoring, one write. */
 async function submitBatch(db: Database, batch: readonly Pending<SubmitRequest>[]): Promise<Outcome<SubmitResult>[]> {
-  const details = new Map<string, ViewDetail>()
-  for (const { input } of batch) {
-    const detail = details.get(input.attemptId)
-    details.set(input.attemptId, { items: input.detail.items || !!detail?.items, person: input.detail.person || !!detail?.person })
-  }
+  const attemptIds = [...new Set(batch.map(b => b.input.attemptId))]
+  // What any request of the batch asks for is read for all (the others' responses do not show it).
+  const detail = unionOf(batch.map(b => b.input.detail))
   const submissionIds = [...new Set(batch.flatMap(b => b.input.submissionId ?? []))]
   const [read] = await db.read<{ used: { id: string, attemptId: string }[], attempts: ReadRow[] }>(
     `RETURN COLLECT { UNWIND $batch.submissionIds AS sid MATCH (s:ClientSubmission {id: sid}) RETURN {id: sid, attemptId: s.attemptId} } AS used,
        COLLECT {
-         UNWIND $batch.attempts AS wanted
-         MATCH (t:Attempt {id: wanted.id})-[:OF]->(z:Quiz)
+         UNWIND $batch.attemptIds AS attemptId
+         MATCH (t:Attempt {id: attemptId})-[:OF]->(z:Quiz)
          OPTIONAL MATCH (p:Person)-[:MADE]->(t)
-         RETURN {attemptId: wanted.id, ownerId: p.id,
+         RETURN {attemptId: attemptId, ownerId: p.id,
            input: CASE WHEN t.status = 'IN_PROGRESS' AND p IS NOT NULL THEN ${SCORING_INPUT} END,
-           view: CASE WHEN t.status <> 'IN_PROGRESS' THEN ${attemptView('wanted.detail')} END}
+           view: CASE WHEN t.status <> 'IN_PROGRESS' THEN ${attemptView(detail)} END}
        } AS attempts`,
-    { batch: { attempts: [...details].map(([id, detail]) => ({ id, detail })), submissionIds } },
+    { batch: { attemptIds, submissionIds } },
   )
   const attempts = new Map(read!.attempts.map(a => [a.attemptId, a]))
   const usedFor = new Map(read!.used.map(u => [u.id, u.attemptId]))
 
   // Decide each request; plan one write per attempt, at most one attempt per person.
   const outcomes: (Outcome<SubmitResult> | { attemptId: string, first: boolean })[] = []
-  const planned = new Map<string, WriteRow & { detail: ViewDetail }>()
+  const planned = new Map<string, WriteRow>()
   const people = new Set<string>()
   const claimed = new Map<string, string>()
   for (const { input: request, rounds } of batch) {
@@ -309,13 +322,13 @@ async function submitBatch(db: Database, batch: readonly Pending<SubmitRequest>[
     people.add(attempt.input.personId)
     if (sid)
       claimed.set(sid, request.attemptId)
-    planned.set(request.attemptId, { ...planSubmission(attempt.input, { actor: request.user, submissionId: sid }, request.now), detail: details.get(request.attemptId)! })
+    planned.set(request.attemptId, planSubmission(attempt.input, { actor: request.user, submissionId: sid }, request.now))
     outcomes.push({ attemptId: request.attemptId, first: true })
   }
 
   const written = planned.size === 0
     ? new Map<string, AttemptView>()
-    : new Map((await db.write<{ attemptId: string, view: AttemptView }>(SUBMIT_WRITE, { batch: { rows: [...planned.values()].sort((a, b) => a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) } })).map(w => [w.attemptId, w.view]))
+    : new Map((await db.write<{ attemptId: string, view: AttemptView }>(submitWrite(detail), { batch: { rows: [...planned.values()].sort((a, b) => a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) } })).map(w => [w.attemptId, w.view]))
   return outcomes.map((outcome) => {
     if (outcome === RETRY || !('first' in outcome))
       return outcome
