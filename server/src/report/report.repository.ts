@@ -43,7 +43,7 @@ function results(attempts: readonly { score: number, maxScore: number, passScore
 }
 
 /** Ten bands of 10 % of the maximum score; a full score falls in the last. */
-export function distribution(attempts: readonly { score: number, maxScore: number }[]): ScoreBand[] {
+function distribution(attempts: readonly { score: number, maxScore: number }[]): ScoreBand[] {
   const bands = Array.from({ length: 10 }, (_, k) => ({ from: k * 10, to: k * 10 + 10, count: 0 }))
   for (const a of attempts) {
     const percent = a.maxScore > 0 ? (a.score / a.maxScore) * 100 : 0

@@ -14,7 +14,7 @@ import { loadDrawPools } from '../quiz/quiz.repository'
 import { presentAttempt, presentSummary } from './presentation'
 import { ATTEMPT_SUMMARY, notYours, requirePerson } from './study.repository'
 import { attemptDeadline, checkGiven, startRefusal } from './studyRules'
-import { attemptView, expired, FULL_DETAIL, submitLocked, submitQueued } from './submission'
+import { attemptView, expired, FULL_DETAIL, NO_DETAIL, submitLocked, submitQueued } from './submission'
 
 /**
  * Attempts (答卷): drawing on the server, saving answers as the person goes, the server-side deadline,
@@ -271,7 +271,7 @@ export async function submitExpiredAttempts(db: Database, now: Date, limit = 500
     { now: now.toISOString(), limit: int(limit) },
   )
   // All at once: the group commit writes them in a few batches.
-  const outcomes = await Promise.allSettled(rows.map(({ id }) => submitQueued(db, { attemptId: id, user: null, submissionId: null, now, detail: { items: false, person: false } })))
+  const outcomes = await Promise.allSettled(rows.map(({ id }) => submitQueued(db, { attemptId: id, user: null, submissionId: null, now, detail: NO_DETAIL })))
   return rows.flatMap(({ id }, k) => {
     const outcome = outcomes[k]!
     if (outcome.status === 'rejected')

@@ -49,6 +49,9 @@ export interface ViewDetail {
 
 export const FULL_DETAIL: ViewDetail = { items: true, person: true }
 
+/** The summary only (the score and the times), as the timer and a score-only response need. */
+export const NO_DETAIL: ViewDetail = { items: false, person: false }
+
 /**
  * Map projection of an attempt `t` of quiz `z` by person `p` (may be null): everything presentation
  * needs, answers included — without the parts `detail` leaves out (a submission whose response shows only
@@ -79,7 +82,7 @@ export function attemptView(detail: ViewDetail): string {
 
 /** The union of what several requests ask for. */
 function unionOf(details: Iterable<ViewDetail>): ViewDetail {
-  const out = { items: false, person: false }
+  const out = { ...NO_DETAIL }
   for (const d of details) {
     out.items ||= d.items
     out.person ||= d.person
@@ -221,7 +224,7 @@ export async function submitLocked(tx: Tx, by: SubmitBy, attemptId: string, now:
   )
   if (!row)
     return false
-  const written = await tx.run(submitWrite({ items: false, person: false }), { batch: { rows: [planSubmission(row.input, by, now)] } })
+  const written = await tx.run(submitWrite(NO_DETAIL), { batch: { rows: [planSubmission(row.input, by, now)] } })
   return written.length === 1
 }
 
