@@ -11,12 +11,12 @@ import path from 'node:path'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
-import { expressMiddleware } from '@as-integrations/express5'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
 import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
-import { currentRoundTrips, withRoundTripCounter } from './db/database'
+import { currentRoundTrips } from './db/database'
+import { bodyError, graphqlHandler, isGraphqlRequest } from './graphqlHttp'
 import { logger } from './logger'
 import { formatError } from './schema/formatError'
 import { startExpirySweep } from './study/expirySweep'
@@ -51,10 +51,6 @@ const roundTripHeader: ApolloServerPlugin<Context> = {
   },
 }
 
-function errorBody(code: string, message: string) {
-  return { errors: [{ message, extensions: { code } }] }
-}
-
 /**
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
@@ -63,7 +59,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  const httpServer = http.createServer(app)
+  const httpServer = http.createServer()
   // Keep idle connections longer than Node's 5 s default (and than load balancers' usual 60 s), so the
   // server never closes a keep-alive connection just as a client sends on it (the client sees ECONNRESET).
   httpServer.keepAliveTimeout = 65_000
@@ -112,22 +108,12 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     }
   })
 
-  app.use(
-    '/graphql',
-    express.json({ limit: MAX_BODY }),
-    (req: Request, res: Response, next: NextFunction) => withRoundTripCounter(() => next()),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => ({
-        db,
-        config,
-        req,
-        res,
-        ip: req.ip ?? 'unknown',
-        auth,
-        user: await readSession(req, auth.key),
-      }),
-    }),
-  )
+  const graphql = graphqlHandler(apollo, {
+    maxBody: MAX_BODY,
+    context: async (req, res, ip): Promise<Context> => ({ db, config, req, res, ip, auth, user: await readSession(req, auth.key) }),
+  })
+  // `/graphql` goes straight to Apollo (graphqlHttp.ts); express serves the rest.
+  httpServer.on('request', (req, res) => isGraphqlRequest(req.url) ? graphql(req, res) : app(req, res))
 
   if (existsSync(path.join(config.WEB_DIST_DIR, 'index.html'))) {
     app.use(express.static(config.WEB_DIST_DIR, { index: false, maxAge: '1h' }))
@@ -139,16 +125,10 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     logger.warn({ dir: config.WEB_DIST_DIR }, 'web app not built (run `npm run build:web`); serving the API only')
   }
 
-  // Body-parser and other request errors: a JSON error with a code instead of an HTML page.
+  // Request errors outside /graphql: a JSON error with a code instead of an HTML page.
   app.use((error: Error & { type?: string, status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.too.large')
-      return res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', `请求体过大 (request body larger than ${MAX_BODY}).`))
-    if (error.type === 'entity.parse.failed')
-      return res.status(400).json(errorBody('BAD_REQUEST', '请求不是有效的 JSON (request body is not valid JSON).'))
-    if (error.status && error.status < 500)
-      return res.status(error.status).json(errorBody('BAD_REQUEST', error.message))
-    logger.error({ err: error }, 'unexpected HTTP error')
-    return res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', '服务器内部错误 (internal error).'))
+    const { status, body } = bodyError(error, MAX_BODY)
+    res.status(status).type('application/json').send(body)
   })
 
   await new Promise<void>((resolve, reject) => {

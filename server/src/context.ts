@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Role } from './auth/access'
 import type { LoginLimiter } from './auth/loginLimiter'
 import type { Config } from './config'
@@ -18,8 +18,8 @@ export interface Context {
   db: Database
   config: Config
   user: SessionUser | null
-  req: Request
-  res: Response
+  req: IncomingMessage
+  res: ServerResponse
   ip: string
   /**
    * Session signing key and the failed-login limiters (per account, and a looser one per address since a

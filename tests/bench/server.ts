@@ -4,13 +4,12 @@ import http from 'node:http'
 import process from 'node:process'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
-import { expressMiddleware } from '@as-integrations/express5'
 import { Neo4jGraphQL } from '@neo4j/graphql'
-import express from 'express'
 import neo4j from 'neo4j-driver'
-import { startServer } from '../../server/src/app'
+import { MAX_BODY, startServer } from '../../server/src/app'
 import { loadConfig } from '../../server/src/config'
 import { Database } from '../../server/src/db/database'
+import { graphqlHandler } from '../../server/src/graphqlHttp'
 import { buildAppSchema } from '../../server/src/schema/schema'
 import { PEER_TYPE_DEFS } from './peer'
 
@@ -18,7 +17,7 @@ import { PEER_TYPE_DEFS } from './peer'
  * A server under test, in its own process so its memory (RSS) is its own:
  *  - `app`: Xuefa's API (server/src/app.ts startServer) on the configured database;
  *  - `peer`: the Neo4j GraphQL library (@neo4j/graphql) serving the same graph on the same HTTP stack
- *    (express 5 + Apollo Server 5);
+ *    (Node's HTTP server + Apollo Server 5, server/src/graphqlHttp.ts);
  *  - `trivial`: a bare Apollo Server on the same stack, answering `{ __typename }` (the HTTP + GraphQL floor).
  * It listens on a free loopback port, tells the parent its URL over IPC, answers `rss` requests and
  * stops on `stop`.
@@ -27,15 +26,14 @@ import { PEER_TYPE_DEFS } from './peer'
 type Message = { type: 'rss', id: number, gc?: boolean } | { type: 'stop' }
 
 async function bareServer(schemaOptions: { typeDefs?: string, schema?: import('graphql').GraphQLSchema, context?: () => Promise<object> }): Promise<RunningServer> {
-  const app = express()
-  const httpServer = http.createServer(app)
+  const httpServer = http.createServer()
   const apollo = new ApolloServer(
     schemaOptions.schema
       ? { schema: schemaOptions.schema, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] }
       : { typeDefs: schemaOptions.typeDefs!, resolvers: {}, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] },
   )
   await apollo.start()
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: schemaOptions.context ?? (async () => ({})) }))
+  httpServer.on('request', graphqlHandler(apollo, { maxBody: MAX_BODY, context: schemaOptions.context ?? (async () => ({})) }))
   await new Promise<void>(resolve => httpServer.listen(0, '127.0.0.1', () => resolve()))
   const port = (httpServer.address() as AddressInfo).port
   return { url: `http://127.0.0.1:${port}`, port, close: () => apollo.stop() }

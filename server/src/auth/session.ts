@@ -1,10 +1,10 @@
-import type { Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config'
 import type { SessionUser } from '../context'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { parse as parseCookie } from 'cookie'
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { Role } from './access'
 
@@ -46,7 +46,7 @@ const ROLES = new Set<string>(Object.values(Role))
  * The session of a request: the bearer token if present, else the cookie. An invalid or expired token
  * is treated as no session (the operation then answers UNAUTHENTICATED where a session is needed).
  */
-export async function readSession(req: Request, key: Uint8Array): Promise<SessionUser | null> {
+export async function readSession(req: IncomingMessage, key: Uint8Array): Promise<SessionUser | null> {
   const header = req.headers.authorization
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
   const token = bearer || parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]
@@ -70,10 +70,11 @@ export async function readSession(req: Request, key: Uint8Array): Promise<Sessio
   }
 }
 
-export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, expires: expiresAt, path: '/' })
+export function setSessionCookie(res: ServerResponse, token: string, expiresAt: Date, secure: boolean): void {
+  res.appendHeader('set-cookie', serializeCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, expires: expiresAt, path: '/' }))
 }
 
-export function clearSessionCookie(res: Response, secure: boolean): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
+/** Expires the cookie now (as express's clearCookie does). */
+export function clearSessionCookie(res: ServerResponse, secure: boolean): void {
+  res.appendHeader('set-cookie', serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, expires: new Date(0), path: '/' }))
 }
