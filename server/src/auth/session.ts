@@ -42,6 +42,38 @@ export async function issueToken(user: SessionUser, key: Uint8Array, ttlMinutes:
 
 const ROLES = new Set<string>(Object.values(Role))
 
+/** Most verified tokens remembered per signing key (a few per signed-in user of a large district). */
+const VERIFIED_MAX = 20_000
+
+/**
+ * Tokens already verified, per signing key, until they expire: a token's signature is checked once, not
+ * on every request (HMAC through WebCrypto costs ≈ 0.1 ms a request, as much as the rest of the request's
+ * own work in an exam's last minute). Only valid tokens are kept; the oldest go first when it is full.
+ */
+const verified = new WeakMap<Uint8Array, Map<string, { user: SessionUser, expiresAt: number }>>()
+
+function remembered(key: Uint8Array, token: string, now: number): SessionUser | null {
+  const entry = verified.get(key)?.get(token)
+  if (!entry)
+    return null
+  if (entry.expiresAt <= now) {
+    verified.get(key)!.delete(token)
+    return null
+  }
+  return entry.user
+}
+
+function remember(key: Uint8Array, token: string, user: SessionUser, expiresAt: number): void {
+  let tokens = verified.get(key)
+  if (!tokens) {
+    tokens = new Map()
+    verified.set(key, tokens)
+  }
+  if (tokens.size >= VERIFIED_MAX)
+    tokens.delete(tokens.keys().next().value!)
+  tokens.set(token, { user, expiresAt })
+}
+
 /**
  * The session of a request: the bearer token if present, else the cookie. An invalid or expired token
  * is treated as no session (the operation then answers UNAUTHENTICATED where a session is needed).
@@ -52,16 +84,23 @@ export async function readSession(req: IncomingMessage, key: Uint8Array): Promis
   const token = bearer || parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]
   if (!token)
     return null
+  const known = remembered(key, token, Date.now())
+  if (known)
+    return known
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] })
     const roles = Array.isArray(payload.r) ? payload.r.filter((r): r is Role => typeof r === 'string' && ROLES.has(r)) : []
-    return {
+    // Frozen: the same object serves every request with this token.
+    const user: SessionUser = Object.freeze({
       id: String(payload.sub),
       username: String(payload.u),
       personId: typeof payload.p === 'string' ? payload.p : null,
-      roles,
-      organizationIds: Array.isArray(payload.o) ? payload.o.map(String) : [],
-    }
+      roles: Object.freeze(roles) as Role[],
+      organizationIds: Object.freeze(Array.isArray(payload.o) ? payload.o.map(String) : []) as string[],
+    })
+    if (typeof payload.exp === 'number')
+      remember(key, token, user, payload.exp * 1000)
+    return user
   }
   catch (error) {
     if (error instanceof errors.JOSEError)
