@@ -70,4 +70,46 @@ describe('group commit', () => {
     expect(results.map(r => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
     expect(calls).toBe(1)
   })
+
+  it('writes a second batch while the first is in flight when allowed two at once, never a third', async () => {
+    let inFlight = 0
+    let most = 0
+    const batches: number[][] = []
+    const group = new GroupCommit<number, number>(async (batch) => {
+      batches.push(batch.map(b => b.input))
+      most = Math.max(most, ++inFlight)
+      await new Promise(resolve => setTimeout(resolve, 20))
+      inFlight--
+      return batch.map(b => ({ value: b.input }))
+    }, { concurrency: 2 })
+    const first = group.add(1)
+    await new Promise(resolve => setImmediate(resolve))
+    const second = group.add(2)
+    await new Promise(resolve => setImmediate(resolve))
+    const rest = [3, 4].map(n => group.add(n))
+    expect(await Promise.all([first, second, ...rest])).toEqual([1, 2, 3, 4])
+    expect(batches).toEqual([[1], [2], [3, 4]])
+    expect(most).toBe(2)
+  })
+
+  it('lets another queue go first: starts only while it is idle, and settles after both', async () => {
+    const order: string[] = []
+    const urgent = new GroupCommit<string, void>(async (batch) => {
+      order.push(...batch.map(b => b.input))
+      await new Promise(resolve => setTimeout(resolve, 10))
+      return batch.map(() => ({ value: undefined }))
+    })
+    const later = new GroupCommit<string, void>(async (batch) => {
+      order.push(...batch.map(b => b.input))
+      return batch.map(() => ({ value: undefined }))
+    })
+    later.yieldTo(urgent)
+    void urgent.add('submit 1')
+    await new Promise(resolve => setImmediate(resolve))
+    void later.add('follow-up 1')
+    void urgent.add('submit 2')
+    await later.settled()
+    expect(order).toEqual(['submit 1', 'submit 2', 'follow-up 1'])
+    expect(urgent.idle && later.idle).toBe(true)
+  })
 })

@@ -33,20 +33,28 @@ export interface Pending<In> {
 
 export class GroupCommit<In, Out> {
   private queue: Entry<In, Out>[] = []
-  private running = false
+  /** Batches being written. */
+  private inFlight = 0
+  /** A batch is about to start (on the next turn of the event loop). */
+  private starting = false
+  /** The queue this one lets go first (yieldTo). */
+  private before: GroupCommit<any, any> | null = null
+  /** Called whenever this queue becomes idle: queues that yield to it. */
+  private idleHooks: (() => void)[] = []
+  /** Waiting for this queue to become idle (settled). */
+  private waiters: (() => void)[] = []
 
   /**
-   * One batch at a time per process: concurrent batches of the same quiz's submissions would lock the
-   * same questions (creating review cards) in different orders and deadlock each other.
-   *
    * @param handle runs one batch; must give one outcome per entry, in order.
    * @param options how batches are made.
    * @param options.maxBatch largest batch (a bigger queue is split over several; 250).
+   * @param options.concurrency batches in flight at once (1): more only when concurrent batches cannot
+   *   deadlock each other (their rows lock disjoint things, or in one global order).
    * @param options.isolate whether an error of the whole batch may come from one entry (default: yes).
    */
   constructor(
     private readonly handle: (batch: readonly Pending<In>[]) => Promise<Outcome<Out>[]>,
-    private readonly options: { maxBatch?: number, isolate?: (error: unknown) => boolean } = {},
+    private readonly options: { maxBatch?: number, concurrency?: number, isolate?: (error: unknown) => boolean } = {},
   ) {}
 
   /** Queues one write; settles when its batch has committed (or failed). */
@@ -62,17 +70,57 @@ export class GroupCommit<In, Out> {
     return this.queue.length
   }
 
+  /** Nothing waiting and no batch being written. */
+  get idle(): boolean {
+    return this.inFlight === 0 && !this.starting && this.queue.length === 0
+  }
+
+  /**
+   * Lets `other` go first: this queue starts a batch only while `other` is idle. For follow-up writes
+   * nobody waits for, kept off the path of the requests someone is waiting for.
+   */
+  yieldTo(other: GroupCommit<any, any>): void {
+    this.before = other
+    other.idleHooks.push(() => this.kick())
+  }
+
+  /** Resolves once this queue, and the one it yields to, are idle (for tests and shutdown). */
+  async settled(): Promise<void> {
+    while (!this.idle || (this.before && !this.before.idle)) {
+      const busy = this.before && !this.before.idle ? this.before : this
+      await new Promise<void>(resolve => busy.waiters.push(resolve))
+    }
+  }
+
   private kick(): void {
-    if (this.running || this.queue.length === 0)
+    if (this.starting)
       return
-    this.running = true
+    if (this.queue.length === 0) {
+      if (this.inFlight === 0) {
+        const waiters = this.waiters
+        this.waiters = []
+        waiters.forEach(resolve => resolve())
+        this.idleHooks.forEach(hook => hook())
+      }
+      return
+    }
+    if (this.inFlight >= (this.options.concurrency ?? 1))
+      return
+    if (this.before && !this.before.idle)
+      return // the other queue kicks this one when it is idle
+    this.starting = true
     // Start on the next turn of the event loop, so the requests that arrived together go together.
     setImmediate(() => {
+      this.starting = false
       const batch = this.queue.splice(0, this.options.maxBatch ?? 250)
+      if (batch.length === 0)
+        return this.kick()
+      this.inFlight++
       void this.run(batch).finally(() => {
-        this.running = false
+        this.inFlight--
         this.kick()
       })
+      this.kick()
     })
   }
 
