@@ -6,6 +6,7 @@ import { createUser, findLoginRecord } from '../server/src/auth/user.repository'
 import { logger } from '../server/src/logger'
 import { originalToDisplayed, seededRandom } from '../server/src/quiz/draw'
 import { saveAnswers, startAttempt, submitAttempt } from '../server/src/study/attempt.repository'
+import { followUpSettled } from '../server/src/study/followUp'
 import { reviewCard } from '../server/src/study/review.repository'
 import { checkIn, recordReading, scheduleSession } from '../server/src/study/study.repository'
 
@@ -262,6 +263,8 @@ export async function seedStudySamples(db: Database, now = new Date()): Promise<
     if (await ensureSession(db, trainer, plan, attendeeIds, k, now))
       sessions++
   }
+  // The review cards of the attempts are written just after each submission; review once they are there.
+  await followUpSettled(db)
   const reviews = (await Promise.all(users.map(user => reviewSome(db, user, now)))).reduce((n, m) => n + m, 0)
   logger.info({ cadres: users.length, sessions, attempts, reviews }, 'sample study records ready (示例)')
 }

@@ -2,6 +2,7 @@ import type { TestServer } from '../helpers'
 import { randomUUID } from 'node:crypto'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { followUpSettled } from '../../server/src/study/followUp'
 import { login, startTestServer } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, TEST_PASSWORD } from '../integration/studyFixtures'
 
@@ -47,14 +48,17 @@ describe('round trips per request', () => {
     expect(withAccount.data.me.progress).toEqual({ quizAttempts: record.data.me.progress.quizAttempts })
   })
 
-  it('submits an attempt in two (the read it is scored from, then the checked write)', async () => {
+  it('submits an attempt in one (the checked write); its review cards are written just after, off the request', async () => {
     const questions = await makeQuestions(server.db)
-    const { username } = await makeCadre(server.db)
+    const { username, user } = await makeCadre(server.db)
     const token = await login(server.url, username, TEST_PASSWORD)
     const quizId = await makeQuiz(server.db, questions.ids)
     const started = await send(token, 'mutation($q: ID!) { startAttempt(quizId: $q) { id } }', { q: quizId })
     const submitted = await send(token, 'mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id status score } }', { a: started.data.startAttempt.id, s: randomUUID() })
     expect(submitted.data.submitAttempt).toMatchObject({ status: 'SUBMITTED', score: 0 })
-    expect(submitted.roundTrips).toBe(2)
+    expect(submitted.roundTrips).toBe(1)
+    await followUpSettled(server.db)
+    const [cards] = await server.db.read<{ n: number }>('MATCH (:Person {id: $id})-[r:REVIEWS]->() RETURN count(r) AS n', { id: user.personId })
+    expect(cards!.n).toBe(4) // all four unanswered
   })
 })

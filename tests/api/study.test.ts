@@ -1,6 +1,7 @@
 import type { TestServer } from '../helpers'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { followUpSettled } from '../../server/src/study/followUp'
 import { gql, login, startTestServer } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, makeSession, TEST_PASSWORD } from '../integration/studyFixtures'
 
@@ -111,6 +112,7 @@ describe('no answer reaches a cadre before the reveal policy allows', () => {
     const earlier = await makeQuiz(server.db, questions.ids, { reveal: 'NEVER' })
     const warmup = await recorder.send(`mutation($q: ID!) { startAttempt(quizId: $q) { id } }`, { q: earlier })
     await recorder.send(`mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id score } }`, { a: warmup.startAttempt.id, s: randomUUID() })
+    await followUpSettled(server.db)
 
     const sessionId = await makeSession(server.db, [cadre.user.personId!], { quizId })
     const secrets = await secretsOf(questions.ids)
@@ -179,6 +181,7 @@ describe('no answer reaches a cadre before the reveal policy allows', () => {
     const quizId = await makeQuiz(server.db, questions.ids, { reveal: 'NEVER' })
     const started = (await recorder.send(`mutation($q: ID!) { startAttempt(quizId: $q) { id } }`, { q: quizId })).startAttempt
     await recorder.send(`mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id } }`, { a: started.id, s: randomUUID() })
+    await followUpSettled(server.db) // the cards follow the submission by a few milliseconds
     const me = await recorder.send(ME)
     expectNoLeak(recorder.bodies, await secretsOf(questions.ids))
     const card = me.me.dueReviews.find((c: { questionId: string }) => c.questionId === questions.blank)

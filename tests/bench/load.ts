@@ -354,8 +354,8 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
            CALL (t, x) {
              UNWIND x.answers AS a
              MATCH (q:Question {id: a.questionId})
-             CREATE (t)-[:ITEM {order: toInteger(a.order), points: toInteger(a.points), optionOrder: [], earned: toInteger(a.earned), correct: a.correct}]->(q)
-             CREATE (t)-[:ANSWERED {given: a.given, correct: a.correct, ms: toInteger(a.ms), savedAt: datetime(a.savedAt)}]->(q)
+             CREATE (t)-[:ITEM {order: toInteger(a.order), points: toInteger(a.points), optionOrder: []}]->(q)
+             CREATE (t)-[:ANSWERED {given: a.given, earned: toFloat(a.earned), correct: a.correct, ms: toInteger(a.ms), savedAt: datetime(a.savedAt)}]->(q)
            }
            CALL (p, x) {
              UNWIND x.cards AS c
@@ -492,7 +492,6 @@ export async function removeRunAttempts(db: Database, tag: string | null, since:
     if (!row?.n)
       break
   }
-  await db.write('MATCH (c:ClientSubmission) WHERE c.id STARTS WITH $prefix DETACH DELETE c', { prefix: tag ? `bench-sub-${tag}-` : 'bench-sub-' })
   for (;;) {
     const [row] = await db.write<{ n: number }>(
       `MATCH (p:Person)-[r:REVIEWS]->() WHERE p.synthetic AND r.synthetic IS NULL

@@ -82,6 +82,8 @@ export interface SubmitLoadResult {
     lost: number
     extraSubmissions: number
     scoreMismatches: number
+    /** Attempts whose audit entry and review cards were still not written 30 s after (must be 0). */
+    followUpsPending: number
     /** Sheets whose answers differed between the requests that sent them (must be 0). */
     pairDisagreements: number
     auditEntries: number
@@ -166,6 +168,20 @@ async function floorBurst(url: string, token: string, n: number): Promise<Latenc
   }
   finally {
     connections.forEach(c => c.close())
+  }
+}
+
+/**
+ * Waits (up to 30 s) until none of the attempts is still waiting for its follow-up (audit entry and review
+ * cards, written by the server just after the submissions); returns how many still are.
+ */
+async function waitForFollowUps(db: Database, attemptIds: string[]): Promise<number> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const [row] = await db.read<{ n: number }>('UNWIND $ids AS id MATCH (t:Attempt:PendingFollowUp {id: id}) RETURN count(t) AS n', { ids: attemptIds })
+    if (row!.n === 0 || Date.now() > deadline)
+      return row!.n
+    await new Promise(resolve => setTimeout(resolve, 200))
   }
 }
 
@@ -336,16 +352,17 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     const bareFloor = await floorBurst(bare.url, cadres[0]!.token, cadres.length).finally(() => bare.stop())
 
     // ---- checks: every attempt (warm-up group too) stored exactly once, with the right score, and
-    // every answer to the same sheet the same --------------------------------------------------------
+    // every answer to the same sheet the same; the follow-ups (audit entries, review cards) all written --
+    const followUps = await waitForFollowUps(db, all.map(c => c.attemptId))
     const answered = [...warmed, ...burst, ...retries]
     const failed = answered.filter(r => r.status !== 200 || r.body.errors)
     const stored = await db.read<{ id: string, status: string, score: number | null, submissions: number, audits: number }>(
       `UNWIND $ids AS id
        OPTIONAL MATCH (t:Attempt {id: id})
        RETURN id, t.status AS status, t.score AS score,
-         COUNT { MATCH (c:ClientSubmission {attemptId: id}) } AS submissions,
+         CASE WHEN t.submissionId IN $sheets THEN 1 ELSE 0 END AS submissions,
          COUNT { MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'submitAttempt' AND id IN e.targetIds } AS audits`,
-      { ids: all.map(c => c.attemptId) },
+      { ids: all.map(c => c.attemptId), sheets: all.map(c => c.submissionId) },
     )
     const [people] = await db.read<{ attempts: number }>(
       'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:MADE]->(t:Attempt) RETURN count(t) AS attempts',
@@ -374,6 +391,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
       checks: {
         attemptsSubmitted: submitted.length,
         storedExactlyOnce: people?.attempts === all.length && stored.every(s => s.submissions === 1 && s.audits === 1),
+        followUpsPending: followUps,
         lost: all.length - submitted.length,
         extraSubmissions: stored.reduce((n, s) => n + Math.max(0, s.submissions - 1) + Math.max(0, s.audits - 1), 0),
         scoreMismatches: submitted.filter(s => s.score !== expected.get(s.id)).length,
@@ -391,7 +409,6 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
          DETACH DELETE t, u, p`,
         { personIds: all.map(c => c.user.personId) },
       )
-      await db.write('UNWIND $ids AS id MATCH (c:ClientSubmission {attemptId: id}) DELETE c', { ids: all.map(c => c.attemptId) })
       await db.write('MATCH (z:Quiz {id: $id}) DETACH DELETE z', { id: quiz.id })
       await db.write('UNWIND $ids AS id MATCH (q:Question {id: id}) DETACH DELETE q', { ids: questions.map(q => q.id) })
     }
@@ -423,7 +440,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       const file = writeSubmitResult(result)
       console.log(JSON.stringify(result, null, 2))
       console.log(`[submit-load] written to ${path.relative(ROOT_DIR, file)}`)
-      const ok = result.checks.storedExactlyOnce && result.checks.lost === 0 && result.errors === 0 && result.checks.scoreMismatches === 0
+      const ok = result.checks.storedExactlyOnce && result.checks.followUpsPending === 0 && result.checks.lost === 0 && result.errors === 0 && result.checks.scoreMismatches === 0
       process.exit(ok ? 0 : 1)
     })
     .catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { originalToDisplayed } from '../../server/src/quiz/draw'
+import { followUpSettled } from '../../server/src/study/followUp'
 import { makeCadre, makeSession, TEST_PASSWORD } from '../integration/studyFixtures'
 import { browserTestbed, loginInBrowser } from './browser'
 
@@ -152,10 +153,11 @@ describe('a cadre takes a 会前学法 session in the browser', () => {
       await expect.poll(() => page.locator('[data-test=explanation]').count()).toBe(10)
       expect(await page.locator('[data-test=explanation]').first().textContent()).toContain(items[0]!.explanation.slice(0, 20))
 
+      await followUpSettled(bed.server.db)
       const [counts] = await bed.server.db.read<{ attempts: number, submissions: number, audits: number, status: string }>(
         `MATCH (p:Person {id: $personId})
          RETURN COUNT { (p)-[:MADE]->(:Attempt) } AS attempts,
-           COUNT { MATCH (c:ClientSubmission {attemptId: $attemptId}) } AS submissions,
+           COUNT { MATCH (t:Attempt {id: $attemptId}) WHERE t.submissionId IS NOT NULL } AS submissions,
            COUNT { MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'submitAttempt' AND $attemptId IN e.targetIds } AS audits,
            [(p)-[:MADE]->(t:Attempt {id: $attemptId}) | t.status][0] AS status`,
         { personId: user.personId, attemptId },

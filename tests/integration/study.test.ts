@@ -2,7 +2,9 @@ import type { SessionUser } from '../../server/src/context'
 import type { Database } from '../../server/src/db/database'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Role } from '../../server/src/auth/access'
-import { readAttempt, saveAnswer, startAttempt, submitAttempt, submitExpiredAttempts } from '../../server/src/study/attempt.repository'
+import { readMigrations } from '../../server/src/db/migrate'
+import { readAttempt, saveAnswer, scoreUnscoredAnswers, startAttempt, submitAttempt, submitExpiredAttempts } from '../../server/src/study/attempt.repository'
+import { followUpSettled, queuePendingFollowUps } from '../../server/src/study/followUp'
 import { listDueReviews, reviewCard, studyProgress } from '../../server/src/study/review.repository'
 import { checkIn, listMySessions, readSessionFor, recordReading, scheduleSession, sessionAttendance } from '../../server/src/study/study.repository'
 import { connectTestDatabase, gql, login, startTestServer, uniqueId } from '../helpers'
@@ -39,7 +41,7 @@ async function attemptState(attemptId: string) {
   const [row] = await db.read<{ status: string, score: number | null, submittedAt: string | null, autoSubmitted: boolean, submissionId: string | null, answered: { questionId: string, given: string[], correct: boolean | null }[] }>(
     `MATCH (t:Attempt {id: $attemptId})
      RETURN t.status AS status, t.score AS score, t.submittedAt AS submittedAt, t.autoSubmitted AS autoSubmitted, t.submissionId AS submissionId,
-       COLLECT { MATCH (t)-[an:ANSWERED]->(q:Question)<-[i:ITEM]-(t) RETURN {questionId: q.id, given: an.given, correct: i.correct} AS a } AS answered`,
+       COLLECT { MATCH (t)-[an:ANSWERED]->(q:Question)<-[i:ITEM]-(t) RETURN {questionId: q.id, given: an.given, correct: an.correct} AS a } AS answered`,
     { attemptId },
   )
   return row!
@@ -68,7 +70,8 @@ describe('the deadline is kept by the server', () => {
     expect(state.score).toBe(10)
     expect(Date.parse(state.submittedAt!)).toBe(Date.parse(attempt.deadline!))
     expect(state.answered).toEqual([{ questionId: questions.single, given: right.get(questions.single), correct: true }])
-    // The three unanswered questions became review cards.
+    // The three unanswered questions became review cards (written just after the submission).
+    await followUpSettled(db)
     const cards = await listDueReviews(db, user.personId!, 20, new Date(started.getTime() + 62_000))
     expect(cards.map(c => c.questionId).sort()).toEqual([questions.multiple, questions.trueFalse, questions.blank].sort())
   })
@@ -120,6 +123,7 @@ describe('submitting is idempotent', () => {
     expect(first.score).toBe(20)
     expect(again.score).toBe(20)
     expect(again.submittedAt).toBe(first.submittedAt)
+    await followUpSettled(db)
     const before = await db.read<{ lapses: number, reps: number }>(
       'MATCH (:Person {id: $personId})-[r:REVIEWS]->(:Question) RETURN r.lapses AS lapses, r.reps AS reps ORDER BY r.id',
       { personId: user.personId },
@@ -129,13 +133,15 @@ describe('submitting is idempotent', () => {
     expect(other.score).toBe(20)
     expect(other.submittedAt).toBe(first.submittedAt)
 
+    await followUpSettled(db)
     const [counts] = await db.read<{ audits: number, submissions: number, attempts: number }>(
       `RETURN COUNT { MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'submitAttempt' AND $id IN e.targetIds } AS audits,
-         COUNT { MATCH (c:ClientSubmission {attemptId: $id}) } AS submissions,
+         COUNT { MATCH (t:Attempt {id: $id}) WHERE t.submissionId = $submissionId } AS submissions,
          COUNT { MATCH (:Person {id: $personId})-[:MADE]->(:Attempt) } AS attempts`,
-      { id: attempt.id, personId: user.personId },
+      { id: attempt.id, personId: user.personId, submissionId },
     )
     expect(counts).toEqual({ audits: 1, submissions: 1, attempts: 1 })
+    await followUpSettled(db)
     const after = await db.read<{ lapses: number, reps: number }>(
       'MATCH (:Person {id: $personId})-[r:REVIEWS]->(:Question) RETURN r.lapses AS lapses, r.reps AS reps ORDER BY r.id',
       { personId: user.personId },
@@ -186,11 +192,12 @@ describe('submissions arriving together (group commit)', () => {
     for (let k = 0; k < attempts.length; k++)
       expect(results[2 * k]!.submittedAt).toBe(results[2 * k + 1]!.submittedAt)
 
+    await followUpSettled(db)
     const [counts] = await db.read<{ audits: number, submissions: number, submitted: number }>(
       `RETURN COUNT { MATCH (e:AuditEvent) WHERE e.operation = 'submitAttempt' AND any(id IN e.targetIds WHERE id IN $ids) } AS audits,
-         COUNT { MATCH (c:ClientSubmission) WHERE c.attemptId IN $ids } AS submissions,
+         COUNT { MATCH (t:Attempt) WHERE t.id IN $ids AND t.submissionId IN $sheets } AS submissions,
          COUNT { MATCH (t:Attempt {status: 'SUBMITTED'}) WHERE t.id IN $ids } AS submitted`,
-      { ids: attempts.map(a => a.id) },
+      { ids: attempts.map(a => a.id), sheets },
     )
     expect(counts).toEqual({ audits: attempts.length, submissions: attempts.length, submitted: attempts.length })
   })
@@ -206,6 +213,7 @@ describe('submissions arriving together (group commit)', () => {
       submitAttempt(db, user, a.id, uniqueId('sub'), new Date()),
       submitAttempt(db, user, b.id, uniqueId('sub'), new Date(Date.now() + 1)),
     ])
+    await followUpSettled(db)
     const cards = await db.read<{ reps: number, state: string }>(
       'MATCH (:Person {id: $personId})-[r:REVIEWS]->(:Question {id: $questionId}) RETURN r.reps AS reps, r.state AS state',
       { personId: user.personId, questionId: questions.trueFalse },
@@ -232,6 +240,99 @@ describe('submissions arriving together (group commit)', () => {
       expect(state.score).toBe(saved.status === 'fulfilled' ? 10 : 0)
       expect(state.answered.some(x => x.questionId === questions.single)).toBe(saved.status === 'fulfilled')
     }
+  })
+})
+
+describe('the review cards of a submission', () => {
+  it('and its audit entry are written even when the server stopped before writing them: the sweep finds the attempt still pending', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['FALSE'] }, new Date())
+    await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    await followUpSettled(db)
+    const cards = () => db.read<{ questionId: string, reps: number }>(
+      'MATCH (:Person {id: $personId})-[r:REVIEWS]->(q:Question) RETURN q.id AS questionId, r.reps AS reps ORDER BY q.id',
+      { personId: user.personId },
+    )
+    const written = await cards()
+    expect(written.map(c => c.questionId)).toEqual([questions.single, questions.multiple, questions.blank].sort())
+    const audits = async () => (await db.read<{ n: number, actor: string }>(
+      `MATCH (e:AuditEvent) WHERE e.operation = 'submitAttempt' AND $id IN e.targetIds RETURN count(e) AS n, collect(e.actorUsername)[0] AS actor`,
+      { id: attempt.id },
+    ))[0]
+    expect(await audits()).toEqual({ n: 1, actor: user.username })
+    // As if the process had stopped between the submission and its follow-up: the label is there, the
+    // cards and the audit entry are not.
+    await db.write(
+      `MATCH (p:Person {id: $personId})-[r:REVIEWS]->() DELETE r
+       WITH DISTINCT p MATCH (t:Attempt {id: $id}) SET t:PendingFollowUp
+       WITH t MATCH (e:AuditEvent) WHERE e.operation = 'submitAttempt' AND t.id IN e.targetIds DELETE e`,
+      { personId: user.personId, id: attempt.id },
+    )
+    expect(await cards()).toEqual([])
+    expect(await queuePendingFollowUps(db)).toBeGreaterThanOrEqual(1)
+    await followUpSettled(db)
+    expect(await cards()).toEqual(written)
+    expect(await audits()).toEqual({ n: 1, actor: user.username })
+    const [pending] = await db.read<{ n: number }>('MATCH (t:Attempt:PendingFollowUp {id: $id}) RETURN count(t) AS n', { id: attempt.id })
+    expect(pending!.n).toBe(0)
+  })
+
+  it('wait for a review made in between, then lapse the card it left', async () => {
+    const { user } = await makeCadre(db)
+    const [quizA, quizB] = [await makeQuiz(db, [questions.trueFalse]), await makeQuiz(db, [questions.trueFalse])]
+    const a = await startAttempt(db, user, quizA, new Date())
+    await submitAttempt(db, user, a.id, uniqueId('sub'), new Date())
+    await followUpSettled(db)
+    const cardId = `${user.personId}:${questions.trueFalse}`
+    const b = await startAttempt(db, user, quizB, new Date())
+    // The review and the second submission's cards race; either order leaves two reviews on the card.
+    await Promise.all([
+      submitAttempt(db, user, b.id, uniqueId('sub'), new Date()),
+      reviewCard(db, user, cardId, 'GOOD', ['FALSE'], new Date()),
+    ])
+    await followUpSettled(db)
+    const [card] = await db.read<{ reps: number, lapses: number }>('MATCH ()-[r:REVIEWS {id: $cardId}]->() RETURN r.reps AS reps, r.lapses AS lapses', { cardId })
+    expect(card!.reps).toBe(2)
+  })
+})
+
+describe('attempts saved before answers were scored on saving', () => {
+  it('are scored at start, so submitting them counts what was saved', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['FALSE'] }, new Date())
+    // As an earlier version left it: the answer, no result and no running total.
+    await db.write('MATCH (t:Attempt {id: $id})-[an:ANSWERED]->() REMOVE t.pendingScore, an.earned, an.correct', { id: attempt.id })
+    expect(await scoreUnscoredAnswers(db, new Date())).toBeGreaterThanOrEqual(1)
+    const submitted = await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    expect(submitted.score).toBe(10)
+    expect((await attemptState(attempt.id)).answered).toEqual([{ questionId: questions.trueFalse, given: ['FALSE'], correct: true }])
+  })
+
+  it('keep their item results after the migration moves them from ITEM to ANSWERED', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await saveAnswer(db, user, { attemptId: attempt.id, questionId: questions.trueFalse, given: ['FALSE'] }, new Date())
+    await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    // As an earlier version stored a submitted attempt: results on ITEM, none on ANSWERED.
+    await db.write(
+      `MATCH (t:Attempt {id: $id})-[i:ITEM]->(q:Question) OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
+       SET i.earned = coalesce(an.earned, 0.0), i.correct = coalesce(an.correct, false) REMOVE an.earned, an.correct`,
+      { id: attempt.id },
+    )
+    const move = readMigrations().find(m => m.id === 'V0009')!.statements[0]!
+    await db.autoCommit(move)
+    const read = await readAttempt(db, user, attempt.id, new Date())
+    expect(read.score).toBe(10)
+    expect(read.items.map(i => [i.questionId, i.earned, i.correct])).toEqual(
+      questions.ids.map(id => [id, id === questions.trueFalse ? 10 : 0, id === questions.trueFalse]),
+    )
+    const [left] = await db.read<{ n: number }>('MATCH (:Attempt {id: $id})-[i:ITEM]->() WHERE i.earned IS NOT NULL RETURN count(i) AS n', { id: attempt.id })
+    expect(left!.n).toBe(0)
   })
 })
 
@@ -443,6 +544,7 @@ describe('review and progress', () => {
     const quizId = await makeQuiz(db, questions.ids)
     const attempt = await startAttempt(db, user, quizId, new Date())
     await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    await followUpSettled(db)
     const due = await listDueReviews(db, user.personId!, 20, new Date(Date.now() + 1000))
     expect(due).toHaveLength(4)
     expect(JSON.stringify(due)).not.toContain(`解析${questions.token}`)

@@ -10,6 +10,11 @@ export function withRoundTripCounter<T>(fn: () => T): T {
   return roundTrips.run({ count: 0 }, fn)
 }
 
+/** Runs `fn` outside any request's count: work done for no request in particular (follow-up writes). */
+export function uncounted<T>(fn: () => T): T {
+  return roundTrips.exit(fn)
+}
+
 /** Round trips made so far by the current request, or -1 outside a counted request. */
 export function currentRoundTrips(): number {
   return roundTrips.getStore()?.count ?? -1
@@ -104,6 +109,21 @@ export class Database {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE })
     try {
       return rows<T>(await session.executeWrite(tx => tx.run(cypher, params)))
+    }
+    finally {
+      await session.close()
+    }
+  }
+
+  /**
+   * One statement in an auto-commit transaction (not retried): for statements that commit in slices
+   * themselves (`CALL { … } IN TRANSACTIONS`), such as data migrations.
+   */
+  async autoCommit(cypher: string, params: Params = {}): Promise<void> {
+    count()
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE })
+    try {
+      await session.run(cypher, params)
     }
     finally {
       await session.close()

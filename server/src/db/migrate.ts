@@ -56,8 +56,14 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
         throw new MigrationChangedError(`Migration ${migration.id}__${migration.name} was edited after it was applied. Restore it and add a new migration instead.`)
       continue
     }
-    for (const statement of migration.statements)
-      await db.write(statement)
+    for (const statement of migration.statements) {
+      // A data migration over many rows commits in slices (CALL … IN TRANSACTIONS), which only an
+      // auto-commit transaction may run.
+      if (/\bIN\s+TRANSACTIONS\b/i.test(statement))
+        await db.autoCommit(statement)
+      else
+        await db.write(statement)
+    }
     await db.write(
       'MERGE (m:Migration {id: $id}) ON CREATE SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()',
       { id: migration.id, name: migration.name, checksum: migration.checksum },

@@ -65,7 +65,7 @@ export async function quizStatistics(db: Database, user: SessionUser, quizId: st
          MATCH (p:Person)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z)
          WHERE ${IN_SCOPE}
          RETURN {attemptId: t.id, score: coalesce(t.score, 0), maxScore: t.maxScore,
-           items: [(t)-[i:ITEM]->(q:Question) | {questionId: q.id, earned: coalesce(i.earned, 0), points: i.points}]} AS a
+           items: [(t)-[i:ITEM]->(q:Question) | {questionId: q.id, earned: coalesce([(t)-[an:ANSWERED]->(q) | an.earned][0], 0), points: i.points}]} AS a
        } AS attempts,
        COLLECT {
          MATCH (p:Person)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z)

@@ -11,7 +11,9 @@ import { int } from '../db/database'
 import { logger } from '../logger'
 import { drawAttempt, DrawShortError, shortageMessage, shuffleOptions } from '../quiz/draw'
 import { loadDrawPools } from '../quiz/quiz.repository'
+import { queueFollowUp } from './followUp'
 import { presentAttempt, presentSummary } from './presentation'
+import { scoreAttempt } from './scoring'
 import { ATTEMPT_SUMMARY, notYours, requirePerson } from './study.repository'
 import { attemptDeadline, checkGiven, startRefusal } from './studyRules'
 import { attemptView, expired, FULL_DETAIL, NO_DETAIL, submitLocked, submitQueued } from './submission'
@@ -20,10 +22,11 @@ import { attemptView, expired, FULL_DETAIL, NO_DETAIL, submitLocked, submitQueue
  * Attempts (答卷): drawing on the server, saving answers as the person goes, the server-side deadline,
  * idempotent submission, scoring and the review cards of wrong answers.
  *
- * Locking: every write to an attempt first locks the person, then the attempt (always in that order, so
- * two writers never deadlock); saving, submitting and the expiry sweep therefore never interleave on one
- * attempt, and one person's review cards are never MERGEd twice at once. Saving an answer bumps the
- * attempt's `revision`, which a submission scored from an earlier read checks (submission.ts).
+ * Locking: every write to an attempt locks the attempt, and those that also need the person (saving,
+ * starting, writing review cards) lock the person first (always in that order, so two writers never
+ * deadlock); saving, submitting and the expiry sweep therefore never interleave on one attempt. Saving
+ * scores the attempt's answers so far (hidden until submission), so submitting is one write
+ * (submission.ts).
  */
 
 const CONFLICT = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)
@@ -107,7 +110,10 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
     shortage = error
   }
   const quiz = pools.quiz
+  // Earlier attempts this one closes because their time ran out (reset when the transaction is retried).
+  let closed: string[] = []
   const attemptId = await db.transaction(async (tx) => {
+    closed = []
     await tx.run('MATCH (p:Person {id: $personId}) SET p._lock = true REMOVE p._lock', { personId })
     const [state] = await tx.run<{ open: { id: string, deadline: string | null }[], made: number, questions: { id: string, type: string, options: string[] }[] }>(
       `MATCH (z:Quiz {id: $quizId})
@@ -123,7 +129,8 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
       if (!expired(open.deadline, now))
         return open.id
       await lockAttempt(tx, open.id)
-      await submitLocked(tx, { actor: null, submissionId: null }, open.id, now)
+      if (await submitLocked(tx, open.id, now))
+        closed.push(open.id)
     }
     const refusal = startRefusal({ status: quiz.status, opensAt: quiz.opensAt ? Date.parse(quiz.opensAt) : null, closesAt: quiz.closesAt ? Date.parse(quiz.closesAt) : null }, now.getTime())
     if (refusal)
@@ -166,7 +173,86 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
     await recordAudit(tx, { actor: user, operation: 'startAttempt', targetIds: [id, quizId] })
     return id
   })
+  queueFollowUp(db, closed)
   return readAttempt(db, user, attemptId, now)
+}
+
+/** An item of an attempt in progress as saving reads it: the question, its key and the answer saved. */
+interface SavedItem {
+  id: string
+  type: string
+  options: string[]
+  answer: string[]
+  points: number
+  optionOrder: number[]
+  given: string[] | null
+}
+
+/** An attempt's items with the answers saved so far, and whether its quiz gives partial credit. */
+async function readSaved(tx: Tx, attemptId: string) {
+  const [row] = await tx.run<{ status: string, deadline: string | null, partial: boolean, items: SavedItem[] }>(
+    `MATCH (t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
+     RETURN t.status AS status, t.deadline AS deadline, coalesce(z.multiplePartialCredit, false) AS partial,
+       COLLECT {
+         MATCH (t)-[i:ITEM]->(q:Question)
+         OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
+         RETURN {id: q.id, type: q.type, options: coalesce(q.options, []), answer: coalesce(q.answer, []), points: i.points,
+           optionOrder: coalesce(i.optionOrder, []), given: an.given} AS q ORDER BY i.order
+       } AS items`,
+    { attemptId },
+  )
+  return row
+}
+
+/**
+ * Writes the answers (`writes`, already applied to `saved.items`) and scores every answer the attempt
+ * now has: each item's result on its ANSWERED, the total in `t.pendingScore`. Scored now, shown only
+ * after submission: the submission then writes without reading first. Returns the answers written.
+ */
+async function writeSaved(tx: Tx, attemptId: string, saved: { partial: boolean, items: SavedItem[] }, writes: { questionId: string, given: string[], ms: unknown }[], now: Date) {
+  const scored = scoreAttempt(saved.items, { multiplePartialCredit: saved.partial })
+  const results = saved.items.flatMap((item, k) => item.given ? [{ questionId: item.id, earned: scored.items[k]!.earned, correct: scored.items[k]!.correct }] : [])
+  return tx.run<{ questionId: string, given: string[], savedAt: string, deadline: string | null }>(
+    `MATCH (t:Attempt {id: $attemptId})
+     SET t.pendingScore = $score
+     WITH t
+     CALL (t) {
+       UNWIND $writes AS w
+       MATCH (t)-[:ITEM]->(q:Question {id: w.questionId})
+       MERGE (t)-[an:ANSWERED]->(q)
+       SET an.given = w.given, an.savedAt = datetime($now), an.ms = coalesce(w.ms, an.ms)
+     }
+     CALL (t) {
+       UNWIND $results AS r
+       MATCH (t)-[an:ANSWERED]->(:Question {id: r.questionId})
+       SET an.earned = r.earned, an.correct = r.correct
+     }
+     UNWIND $writes AS w
+     MATCH (t)-[an:ANSWERED]->(q:Question {id: w.questionId})
+     RETURN q.id AS questionId, an.given AS given, an.savedAt AS savedAt, t.deadline AS deadline`,
+    { attemptId, writes, results, score: scored.score, now: now.toISOString() },
+  )
+}
+
+/**
+ * Scores the saved answers of attempts in progress that were saved before answers were scored on saving
+ * (they have answers but no `pendingScore`), so submitting them counts those answers. Run at start;
+ * returns how many attempts it scored.
+ */
+export async function scoreUnscoredAnswers(db: Database, now: Date): Promise<number> {
+  const rows = await db.read<{ id: string }>(
+    `MATCH (t:Attempt {status: 'IN_PROGRESS'}) WHERE t.pendingScore IS NULL AND EXISTS { (t)-[:ANSWERED]->() }
+     RETURN t.id AS id`,
+  )
+  for (const { id } of rows) {
+    await db.transaction(async (tx) => {
+      await lockAttempt(tx, id)
+      const saved = await readSaved(tx, id)
+      if (saved?.status === 'IN_PROGRESS')
+        await writeSaved(tx, id, saved, [], now)
+    })
+  }
+  return rows.length
 }
 
 /** One answer to save. */
@@ -204,19 +290,11 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
       throw notFound('答卷 (attempt)', attemptId)
     if (ownerId !== user.personId)
       throw notYours('只能作答自己的答卷 (you can answer only your own attempts).')
-    const [row] = await tx.run<{ status: string, deadline: string | null, items: { id: string, type: string, optionCount: number, blanks: number }[] }>(
-      `MATCH (t:Attempt {id: $attemptId})
-       RETURN t.status AS status, t.deadline AS deadline,
-         COLLECT {
-           MATCH (t)-[:ITEM]->(q:Question) WHERE q.id IN $questionIds
-           RETURN {id: q.id, type: q.type, optionCount: size(coalesce(q.options, [])), blanks: size(coalesce(q.answer, []))} AS q
-         } AS items`,
-      { attemptId, questionIds: answers.map(a => a.questionId) },
-    )
+    const row = await readSaved(tx, attemptId)
     if (row!.status !== 'IN_PROGRESS')
       throw CONFLICT('答卷已交，不能再修改答案 (the attempt was submitted; answers can no longer change).', { status: row!.status })
     if (expired(row!.deadline, now)) {
-      await submitLocked(tx, { actor: null, submissionId: null }, attemptId, now)
+      await submitLocked(tx, attemptId, now)
       return { kind: 'expired' }
     }
     const items = new Map(row!.items.map(i => [i.id, i]))
@@ -224,25 +302,18 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
       const item = items.get(input.questionId)
       if (!item)
         throw badInput(`试题 ${input.questionId} 不在本答卷中 (questionId: not a question of this attempt).`, { field: 'questionId' })
-      const given = checkGiven({ type: item.type, optionCount: item.optionCount, blanks: item.type === 'FILL_BLANK' ? item.blanks : 0 }, input.given)
+      const given = checkGiven({ type: item.type, optionCount: item.options.length, blanks: item.type === 'FILL_BLANK' ? item.answer.length : 0 }, input.given)
+      item.given = given
       return { questionId: input.questionId, given, ms: input.ms == null ? null : int(input.ms) }
     })
-    const saved = await tx.run<{ questionId: string, given: string[], savedAt: string, deadline: string | null }>(
-      `MATCH (t:Attempt {id: $attemptId})
-       SET t.revision = coalesce(t.revision, 0) + 1
-       WITH t
-       UNWIND $writes AS w
-       MATCH (t)-[:ITEM]->(q:Question {id: w.questionId})
-       MERGE (t)-[an:ANSWERED]->(q)
-       SET an.given = w.given, an.savedAt = datetime($now), an.ms = coalesce(w.ms, an.ms)
-       RETURN q.id AS questionId, an.given AS given, an.savedAt AS savedAt, t.deadline AS deadline`,
-      { attemptId, writes, now: now.toISOString() },
-    )
+    const saved = await writeSaved(tx, attemptId, row!, writes, now)
     await recordAudit(tx, { actor: user, operation: 'saveAnswer', targetIds: [attemptId, ...writes.map(w => w.questionId)] })
     return { kind: 'saved', value: saved.map(a => ({ attemptId, ...a })) }
   })
-  if (outcome.kind === 'expired')
+  if (outcome.kind === 'expired') {
+    queueFollowUp(db, [attemptId])
     throw CONFLICT('作答时间已到，答卷已按已保存的答案自动提交 (time is up: the attempt was submitted with the answers saved so far).', { attemptId, expired: true })
+  }
   return outcome.value
 }
 

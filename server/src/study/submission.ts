@@ -2,31 +2,29 @@ import type { SessionUser } from '../context'
 import type { Database, Tx } from '../db/database'
 import type { Outcome, Pending } from '../db/groupCommit'
 import type { AttemptRow, AttemptSummaryRow } from './presentation'
-import type { StoredCard } from './spacedRepetition'
 import { Neo4jError } from 'neo4j-driver'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, ErrorCode, notFound } from '../common/errors'
-import { int } from '../db/database'
 import { GroupCommit, RETRY } from '../db/groupCommit'
-import { scoreAttempt } from './scoring'
-import { afterWrongAnswer, cardId } from './spacedRepetition'
+import { followUpAfter, queueFollowUp } from './followUp'
 import { ARTICLE_PROJECTION, ATTEMPT_SUMMARY, notYours, QUIZ_SUMMARY } from './study.repository'
 
 /**
- * Submission (交卷): scoring an attempt with what was saved, and writing the score, each item's result
- * and the review cards of wrong answers, exactly once.
+ * Submission (交卷): one write that marks the attempt submitted with the score of what was saved.
  *
- * Submissions go through a group commit (db/groupCommit.ts): all submissions that arrive while one batch
- * is being written are read in one query, scored here, and written in one transaction. The write
- * re-checks, under the person's and the attempt's locks, what the score was computed from — the attempt
- * is still in progress, no answer was saved since (`t.revision`), none of the person's cards changed
- * (`reps`), the submissionId is not another attempt's — and skips a row whose check fails; that
- * submission is read and scored again in the next batch. A batch holds one attempt per person, so rows
- * of one transaction never touch the same cards. A lone submission costs two round trips (read, write);
- * 200 at once cost a few batches, not 200 transactions.
+ * Answers are scored as they are saved (saveAnswers puts each item's result on its ANSWERED relationship
+ * and the attempt's running total in `t.pendingScore`; no reader shows either before submission), so
+ * submitting reads nothing first: under the attempt's lock the write sets the status, the score, the
+ * submissionId and who submitted, and labels the attempt `PendingFollowUp`. The audit entry and the
+ * review cards of its wrong answers (FSRS, computed in Node) are written just after, off the submitters'
+ * path (followUp.ts); the label keeps that work durable across a restart.
  *
- * Writers that already hold the locks (saving an answer after the deadline, starting an attempt when the
- * previous one ran out) use `submitLocked`, the same plan and the same write for one row.
+ * Submissions go through a group commit (db/groupCommit.ts): all that arrive while a batch is being
+ * written go together in the next, one transaction for the lot, two batches at a time (a row locks only
+ * its own attempt, so batches cannot deadlock). A lone submission is one round trip.
+ *
+ * Writers that already hold the attempt's lock (saving an answer after the deadline, starting an attempt
+ * when the previous one ran out) use `submitLocked`: the same write for one row.
  */
 
 /** An attempt as the API presents it, before deciding what the viewer may see. */
@@ -70,7 +68,9 @@ export function attemptView(detail: ViewDetail): string {
     MATCH (t)-[i:ITEM]->(q:Question)
     OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
     RETURN {
-      order: i.order, points: i.points, optionOrder: i.optionOrder, earned: i.earned, correct: i.correct,
+      order: i.order, points: i.points, optionOrder: i.optionOrder,
+      earned: CASE WHEN t.status <> 'IN_PROGRESS' THEN coalesce(an.earned, 0.0) END,
+      correct: CASE WHEN t.status <> 'IN_PROGRESS' THEN coalesce(an.correct, false) END,
       questionId: q.id, type: q.type, stem: q.stem, options: coalesce(q.options, []), answer: coalesce(q.answer, []),
       explanation: coalesce(q.explanation, ''), given: an.given, savedAt: an.savedAt,
       articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY ts.order, a.lawId, a.ordinal }
@@ -90,28 +90,64 @@ function unionOf(details: Iterable<ViewDetail>): ViewDetail {
   return out
 }
 
-/** What scoring needs of an attempt `t` in progress of quiz `z` by person `p`. */
-const SCORING_INPUT = `{
-  attemptId: t.id, personId: p.id, deadline: t.deadline, revision: coalesce(t.revision, 0),
-  partial: coalesce(z.multiplePartialCredit, false),
-  items: COLLECT {
-    MATCH (t)-[i:ITEM]->(q:Question)
-    OPTIONAL MATCH (t)-[an:ANSWERED]->(q)
-    RETURN {questionId: q.id, type: q.type, answer: coalesce(q.answer, []), points: i.points,
-      optionOrder: coalesce(i.optionOrder, []), given: an.given,
-      card: [(p)-[r:REVIEWS]->(q) | r {.due, .stability, .difficulty, .elapsedDays, .scheduledDays, .learningSteps, .reps, .lapses, .state, .lastReview}][0]
-    } AS item ORDER BY i.order
-  }
-}`
+export function expired(deadline: string | null, now: Date): boolean {
+  return deadline !== null && Date.parse(deadline) <= now.getTime()
+}
 
-/** One attempt in progress as SCORING_INPUT reads it. */
-export interface ScoringInput {
+/** One row of the submission write: who submits which attempt, when. */
+interface WriteRow {
   attemptId: string
-  personId: string
-  deadline: string | null
-  revision: number
-  partial: boolean
-  items: { questionId: string, type: string, answer: string[], points: number, optionOrder: number[], given: string[] | null, card: StoredCard | null }[]
+  /** The person submitting (only the owner may), or null for the server's timer (only after the deadline). */
+  personId: string | null
+  submissionId: string | null
+  now: string
+  actorId: string | null
+}
+
+/**
+ * The submission write. Per row: an attempt in progress is locked, then — when the request may submit it
+ * (the owner, or the timer after the deadline) and the submissionId is not another attempt's — submitted:
+ * at the deadline and flagged automatic when that has passed, with the score its answers earned as they
+ * were saved. Who submitted and when the server received it stay on the attempt for the audit entry,
+ * which the follow-up writes with the review cards (followUp.ts; the `PendingFollowUp` label keeps that
+ * durable). Every row found is returned with what the caller needs to answer (the owner, the status
+ * before, the attempt the submissionId belongs to) and the attempt as it now is. An attempt already
+ * submitted is neither locked nor written (it never changes again), so retries of a submission only read.
+ * Rows come sorted by attempt id, so two batches lock shared attempts in the same order.
+ */
+function submitWrite(detail: ViewDetail): string {
+  return `
+UNWIND $batch.rows AS row
+MATCH (t:Attempt {id: row.attemptId})-[:OF]->(z:Quiz)
+CALL (t) {
+  WITH t WHERE t.status = 'IN_PROGRESS'
+  SET t._lock = true REMOVE t._lock
+}
+OPTIONAL MATCH (p:Person)-[:MADE]->(t)
+WITH t, z, p, row, t.status AS before, datetime(row.now) AS now,
+  COLLECT { MATCH (other:Attempt {submissionId: row.submissionId}) WHERE other <> t RETURN other.id }[0] AS usedFor
+WITH t, z, p, row, before, now, usedFor,
+  coalesce(before = 'IN_PROGRESS' AND p IS NOT NULL AND usedFor IS NULL
+    AND CASE WHEN row.personId IS NULL THEN t.deadline <= now ELSE p.id = row.personId END, false) AS submit
+CALL (t, row, now, submit) {
+  WITH t, row, now WHERE submit
+  WITH t, row, now, t.deadline IS NOT NULL AND t.deadline <= now AS late
+  SET t:PendingFollowUp, t.status = 'SUBMITTED', t.submittedAt = CASE WHEN late THEN t.deadline ELSE now END,
+      t.score = coalesce(t.pendingScore, 0.0), t.autoSubmitted = late, t.submissionId = row.submissionId,
+      t.submittedBy = row.actorId, t.receivedAt = now
+  REMOVE t.pendingScore
+}
+RETURN t.id AS attemptId, p.id AS ownerId, before, usedFor, submit AS submitted, ${attemptView(detail)} AS view`
+}
+
+/** One row the submission write returns. */
+interface Written {
+  attemptId: string
+  ownerId: string | null
+  before: string
+  usedFor: string | null
+  submitted: boolean
+  view: AttemptView
 }
 
 /** Who submits: a person (with the submissionId their client generated) or the server's timer. */
@@ -120,112 +156,23 @@ export interface SubmitBy {
   submissionId: string | null
 }
 
-/** One row of the submission write (submitWrite). */
-type WriteRow = ReturnType<typeof planSubmission>
-
-export function expired(deadline: string | null, now: Date): boolean {
-  return deadline !== null && Date.parse(deadline) <= now.getTime()
-}
-
-/**
- * Scores the attempt and computes its review cards: the row the submission write (submitWrite) applies. After the deadline
- * the submission counts as made at the deadline, by the timer. Wrong or unanswered questions create or
- * lapse the person's card; `previousReps` is what the write checks the card against.
- */
-export function planSubmission(input: ScoringInput, by: SubmitBy, now: Date) {
-  const late = expired(input.deadline, now)
-  const submittedAt = late ? new Date(input.deadline!) : now
-  const result = scoreAttempt(input.items, { multiplePartialCredit: input.partial })
+function writeRow(attemptId: string, by: SubmitBy, now: Date): WriteRow {
   return {
-    attemptId: input.attemptId,
-    personId: input.personId,
-    revision: int(input.revision),
-    submittedAt: submittedAt.toISOString(),
-    score: result.score,
-    auto: late,
+    attemptId,
+    personId: by.actor?.personId ?? null,
     submissionId: by.submissionId,
-    operation: late ? 'submitAttempt:timer' : 'submitAttempt',
+    now: now.toISOString(),
     actorId: by.actor?.id ?? null,
-    actorUsername: by.actor?.username ?? null,
-    items: input.items.map((item, k) => ({ questionId: item.questionId, earned: result.items[k]!.earned, correct: result.items[k]!.correct })),
-    cards: input.items.flatMap((item, k) => {
-      if (result.items[k]!.correct)
-        return []
-      const card = afterWrongAnswer(item.card, submittedAt)
-      return [{
-        ...card,
-        id: cardId(input.personId, item.questionId),
-        questionId: item.questionId,
-        previousReps: item.card ? int(item.card.reps) : null,
-        learningSteps: int(card.learningSteps),
-        reps: int(card.reps),
-        lapses: int(card.lapses),
-        scheduledDays: int(card.scheduledDays),
-        elapsedDays: int(card.elapsedDays),
-      }]
-    }),
   }
 }
 
 /**
- * Writes planned submissions. Each row first locks its person, then its attempt (the order every writer
- * of attempts uses, so writers never deadlock), then checks that what it was planned from still holds;
- * rows that pass are written and returned with the attempt as it now is.
+ * Submits an attempt in progress by the timer inside the caller's transaction, which holds the attempt's
+ * lock. True when it was submitted (queue its review cards once the transaction has committed).
  */
-function submitWrite(detail: ViewDetail): string {
-  return `
-UNWIND $batch.rows AS row
-MATCH (p:Person {id: row.personId})-[:MADE]->(t:Attempt {id: row.attemptId})
-SET p._lock = true REMOVE p._lock
-WITH p, t, row
-SET t._lock = true REMOVE t._lock
-WITH p, t, row
-WHERE t.status = 'IN_PROGRESS' AND coalesce(t.revision, 0) = row.revision
-  AND all(c IN row.cards WHERE coalesce([(p)-[r:REVIEWS]->(:Question {id: c.questionId}) | r.reps][0], -1) = coalesce(c.previousReps, -1))
-  AND (row.submissionId IS NULL OR NOT EXISTS { MATCH (s:ClientSubmission {id: row.submissionId}) WHERE s.attemptId <> t.id })
-SET t.status = 'SUBMITTED', t.submittedAt = datetime(row.submittedAt), t.score = row.score, t.autoSubmitted = row.auto,
-    t.submissionId = row.submissionId
-WITH p, t, row
-CALL (t, row) {
-  UNWIND row.items AS it
-  MATCH (t)-[i:ITEM]->(q:Question {id: it.questionId})
-  SET i.earned = it.earned, i.correct = it.correct
-}
-CALL (p, row) {
-  UNWIND row.cards AS c
-  MATCH (q:Question {id: c.questionId})
-  MERGE (p)-[r:REVIEWS]->(q)
-    ON CREATE SET r.id = c.id, r.createdAt = datetime()
-  SET r.due = datetime(c.due), r.stability = c.stability, r.difficulty = c.difficulty, r.elapsedDays = c.elapsedDays,
-      r.scheduledDays = c.scheduledDays, r.learningSteps = c.learningSteps, r.reps = c.reps, r.lapses = c.lapses,
-      r.state = c.state, r.lastReview = CASE WHEN c.lastReview IS NULL THEN null ELSE datetime(c.lastReview) END,
-      r.lastWrongAt = datetime(row.submittedAt)
-}
-CALL (t, row) {
-  WITH t, row WHERE row.submissionId IS NOT NULL
-  MERGE (s:ClientSubmission {id: row.submissionId})
-    ON CREATE SET s.attemptId = t.id, s.at = datetime()
-}
-CREATE (:AuditEvent {id: randomUUID(), at: datetime(), actorId: row.actorId, actorUsername: row.actorUsername,
-  operation: row.operation, targetIds: [t.id]})
-WITH p, t, row
-MATCH (t)-[:OF]->(z:Quiz)
-RETURN t.id AS attemptId, ${attemptView(detail)} AS view`
-}
-
-/**
- * Submits an attempt in progress inside the caller's transaction, which already holds the person's and
- * the attempt's locks (so the write's checks hold). False when the attempt is not in progress.
- */
-export async function submitLocked(tx: Tx, by: SubmitBy, attemptId: string, now: Date): Promise<boolean> {
-  const [row] = await tx.run<{ input: ScoringInput }>(
-    `MATCH (p:Person)-[:MADE]->(t:Attempt {id: $attemptId, status: 'IN_PROGRESS'})-[:OF]->(z:Quiz) RETURN ${SCORING_INPUT} AS input`,
-    { attemptId },
-  )
-  if (!row)
-    return false
-  const written = await tx.run(submitWrite(NO_DETAIL), { batch: { rows: [planSubmission(row.input, by, now)] } })
-  return written.length === 1
+export async function submitLocked(tx: Tx, attemptId: string, now: Date): Promise<boolean> {
+  const [written] = await tx.run<Written>(submitWrite(NO_DETAIL), { batch: { rows: [writeRow(attemptId, { actor: null, submissionId: null }, now)] } })
+  return written?.submitted ?? false
 }
 
 /** One submission waiting for its batch. */
@@ -248,110 +195,81 @@ export interface SubmitResult {
   view: AttemptView | null
 }
 
-/** After this many batches lost the optimistic check, the request fails with an error to retry. */
+/** After this many batches the request fails with an error to retry (it can only wait so often). */
 const MAX_ROUNDS = 8
 
 const CONFLICT = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)
 
-interface ReadRow {
-  attemptId: string
-  ownerId: string | null
-  input: ScoringInput | null
-  view: AttemptView | null
+/** What a request gets from the row the write returned for its attempt (`first`: the request that was written). */
+function outcomeOf(request: SubmitRequest, row: Written | undefined, first: boolean): Outcome<SubmitResult> {
+  if (!row)
+    return { error: notFound('答卷 (attempt)', request.attemptId) }
+  if (request.user && row.ownerId !== request.user.personId)
+    return { error: notYours('只能提交自己的答卷 (you can submit only your own attempts).') }
+  if (request.submissionId && row.usedFor)
+    return { error: CONFLICT('submissionId 已用于另一份答卷 (this submissionId was used for another attempt): generate a new one for each answer sheet.', { field: 'submissionId' }) }
+  if (row.submitted)
+    return { value: { submitted: first, view: row.view } }
+  if (row.before === 'IN_PROGRESS')
+    return { value: { submitted: false, view: null } } // the timer, before the deadline
+  return { value: { submitted: false, view: row.view } }
 }
 
-/** One batch of the group commit: one read, scoring, one write. */
+/** One batch of the group commit: one write. */
 async function submitBatch(db: Database, batch: readonly Pending<SubmitRequest>[]): Promise<Outcome<SubmitResult>[]> {
-  const attemptIds = [...new Set(batch.map(b => b.input.attemptId))]
-  // What any request of the batch asks for is read for all (the others' responses do not show it).
-  const detail = unionOf(batch.map(b => b.input.detail))
-  const submissionIds = [...new Set(batch.flatMap(b => b.input.submissionId ?? []))]
-  const [read] = await db.read<{ used: { id: string, attemptId: string }[], attempts: ReadRow[] }>(
-    `RETURN COLLECT { UNWIND $batch.submissionIds AS sid MATCH (s:ClientSubmission {id: sid}) RETURN {id: sid, attemptId: s.attemptId} } AS used,
-       COLLECT {
-         UNWIND $batch.attemptIds AS attemptId
-         MATCH (t:Attempt {id: attemptId})-[:OF]->(z:Quiz)
-         OPTIONAL MATCH (p:Person)-[:MADE]->(t)
-         RETURN {attemptId: attemptId, ownerId: p.id,
-           input: CASE WHEN t.status = 'IN_PROGRESS' AND p IS NOT NULL THEN ${SCORING_INPUT} END,
-           view: CASE WHEN t.status <> 'IN_PROGRESS' THEN ${attemptView(detail)} END}
-       } AS attempts`,
-    { batch: { attemptIds, submissionIds } },
-  )
-  const attempts = new Map(read!.attempts.map(a => [a.attemptId, a]))
-  const usedFor = new Map(read!.used.map(u => [u.id, u.attemptId]))
-
-  // Decide each request; plan one write per attempt, at most one attempt per person.
-  const outcomes: (Outcome<SubmitResult> | { attemptId: string, first: boolean })[] = []
-  const planned = new Map<string, WriteRow>()
-  const people = new Set<string>()
+  // One row per attempt (the first request for it; the others share its answer), and one attempt per
+  // submissionId: a second attempt under the same id waits for the next batch, which then refuses it.
+  const rows = new Map<string, WriteRow>()
   const claimed = new Map<string, string>()
-  for (const { input: request, rounds } of batch) {
-    const attempt = attempts.get(request.attemptId)
-    if (!attempt) {
-      outcomes.push({ error: notFound('答卷 (attempt)', request.attemptId) })
-      continue
-    }
-    if (request.user && attempt.ownerId !== request.user.personId) {
-      outcomes.push({ error: notYours('只能提交自己的答卷 (you can submit only your own attempts).') })
-      continue
-    }
+  const place = batch.map(({ input: request, rounds }): 'first' | 'same' | typeof RETRY | Outcome<SubmitResult> => {
+    if (rows.has(request.attemptId))
+      return 'same'
     const sid = request.submissionId
-    const owner = sid ? usedFor.get(sid) : undefined
-    if (sid && owner && owner !== request.attemptId) {
-      outcomes.push({ error: CONFLICT('submissionId 已用于另一份答卷 (this submissionId was used for another attempt): generate a new one for each answer sheet.', { field: 'submissionId' }) })
-      continue
+    if (sid && claimed.has(sid)) {
+      return rounds > MAX_ROUNDS
+        ? { error: CONFLICT('答卷提交冲突，请稍后重新提交 (the submission collided with another one): submit again.', { attemptId: request.attemptId }) }
+        : RETRY
     }
-    if (!attempt.input) {
-      outcomes.push({ value: { submitted: false, view: attempt.view } })
-      continue
-    }
-    if (!request.user && !expired(attempt.input.deadline, request.now)) {
-      outcomes.push({ value: { submitted: false, view: null } })
-      continue
-    }
-    if (planned.has(request.attemptId)) {
-      outcomes.push({ attemptId: request.attemptId, first: false })
-      continue
-    }
-    if (rounds > MAX_ROUNDS) {
-      outcomes.push({ error: CONFLICT('答卷正在被修改，请稍后重新提交 (the attempt kept changing while it was being submitted): submit again.', { attemptId: request.attemptId }) })
-      continue
-    }
-    if (people.has(attempt.input.personId) || (sid && claimed.has(sid) && claimed.get(sid) !== request.attemptId)) {
-      outcomes.push(RETRY)
-      continue
-    }
-    people.add(attempt.input.personId)
     if (sid)
       claimed.set(sid, request.attemptId)
-    planned.set(request.attemptId, planSubmission(attempt.input, { actor: request.user, submissionId: sid }, request.now))
-    outcomes.push({ attemptId: request.attemptId, first: true })
-  }
-
-  const written = planned.size === 0
-    ? new Map<string, AttemptView>()
-    : new Map((await db.write<{ attemptId: string, view: AttemptView }>(submitWrite(detail), { batch: { rows: [...planned.values()].sort((a, b) => a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) } })).map(w => [w.attemptId, w.view]))
-  return outcomes.map((outcome) => {
-    if (outcome === RETRY || !('first' in outcome))
-      return outcome
-    const view = written.get(outcome.attemptId)
-    return view ? { value: { submitted: outcome.first, view } } : RETRY
+    rows.set(request.attemptId, writeRow(request.attemptId, { actor: request.user, submissionId: sid }, request.now))
+    return 'first'
+  })
+  // What any request of the batch asks for is read for all (the others' responses do not show it).
+  const detail = unionOf(batch.map(b => b.input.detail))
+  const sorted = [...rows.values()].sort((a, b) => a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0)
+  const written = new Map((await db.write<Written>(submitWrite(detail), { batch: { rows: sorted } })).map(w => [w.attemptId, w]))
+  const submitted = [...written.values()].filter(w => w.submitted).map(w => w.attemptId)
+  if (submitted.length > 0)
+    queueFollowUp(db, submitted)
+  return batch.map(({ input: request }, k) => {
+    const at = place[k]!
+    if (at === 'first' || at === 'same')
+      return outcomeOf(request, written.get(request.attemptId), at === 'first')
+    return at
   })
 }
 
 const queues = new WeakMap<Database, GroupCommit<SubmitRequest, SubmitResult>>()
 
-/** Submits through the database's group commit (one per Database, so per process). */
-export function submitQueued(db: Database, request: SubmitRequest): Promise<SubmitResult> {
+/** The database's submission queue (one per Database, so per process). */
+export function submissionQueue(db: Database): GroupCommit<SubmitRequest, SubmitResult> {
   let queue = queues.get(db)
   if (!queue) {
     queue = new GroupCommit<SubmitRequest, SubmitResult>(batch => submitBatch(db, batch), {
+      // While one batch is with the database the next one fills; two in flight keep both busy.
+      concurrency: 2,
       // A statement error may come from one row; an unreachable database (the driver has already
       // retried) fails every row alike, so it is not retried once per submission.
       isolate: error => error instanceof Neo4jError && /^Neo\.(?:ClientError|DatabaseError)\.Statement\./.test(error.code),
     })
     queues.set(db, queue)
+    followUpAfter(db, queue)
   }
-  return queue.add(request)
+  return queue
+}
+
+/** Submits through the database's group commit. */
+export function submitQueued(db: Database, request: SubmitRequest): Promise<SubmitResult> {
+  return submissionQueue(db).add(request)
 }
