@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver'
+import type { DateTime, Driver, Integer, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime, Neo4jError } from 'neo4j-driver'
 
@@ -24,30 +24,40 @@ type Params = Record<string, unknown>
 
 /**
  * Turns driver values into plain JSON-friendly values: integers to numbers, temporal values to ISO
- * strings, nodes to their properties. Repositories call it; nothing outside them sees driver types.
+ * strings (a DateTime as UTC with milliseconds, as JavaScript's Date gives it), nodes to their
+ * properties. Repositories call it; nothing outside them sees driver types. It runs on every value of
+ * every row, so plain values leave at once.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined)
-    return value ?? null
-  if (isInt(value))
-    return value.inSafeRange() ? value.toNumber() : value.toString()
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
-    if (isDateTime(value))
-      return new Date(value.toString()).toISOString()
-    return value.toString()
-  }
+    return null
+  if (typeof value !== 'object')
+    return value
   if (Array.isArray(value))
     return value.map(toPlain)
-  if (typeof value === 'object') {
-    const v = value as { properties?: unknown, labels?: unknown, type?: unknown }
-    if (v.properties && (v.labels || v.type))
-      return toPlain(v.properties)
-    const out: Record<string, unknown> = {}
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>))
-      out[key] = toPlain(inner)
-    return out
+  if (isInt(value))
+    return value.inSafeRange() ? value.toNumber() : value.toString()
+  if (isDateTime(value))
+    return dateTimeToIso(value)
+  if (isDate(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value))
+    return value.toString()
+  const v = value as { properties?: unknown, labels?: unknown, type?: unknown }
+  if (v.properties && (v.labels || v.type))
+    return toPlain(v.properties)
+  const out: Record<string, unknown> = {}
+  for (const key in value)
+    out[key] = toPlain((value as Record<string, unknown>)[key])
+  return out
+}
+
+/** A DateTime as an ISO string in UTC with milliseconds (the nanoseconds beyond are dropped). */
+function dateTimeToIso(value: DateTime<number | Integer>): string {
+  const { year, month, day, hour, minute, second, nanosecond, timeZoneOffsetSeconds } = value
+  if (typeof year === 'number' && year >= 100 && typeof timeZoneOffsetSeconds === 'number') {
+    const utc = Date.UTC(year, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Math.floor(Number(nanosecond) / 1e6))
+    return new Date(utc - timeZoneOffsetSeconds * 1000).toISOString()
   }
-  return value
+  return value.toStandardDate().toISOString()
 }
 
 function rows<T>(result: QueryResult<RecordShape>): T[] {
