@@ -110,7 +110,21 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
 
   const graphql = graphqlHandler(apollo, {
     maxBody: MAX_BODY,
-    context: async (req, res, ip): Promise<Context> => ({ db, config, req, res, ip, auth, user: await readSession(req, auth.key) }),
+    context: async (req, res, ip): Promise<Context> => {
+      const user = await readSession(req, auth.key)
+      let address: string | undefined
+      return {
+        db,
+        config,
+        req,
+        res,
+        get ip() {
+          return address ??= ip()
+        },
+        auth,
+        user,
+      }
+    },
   })
   // `/graphql` goes straight to Apollo (graphqlHttp.ts); express serves the rest.
   httpServer.on('request', (req, res) => isGraphqlRequest(req.url) ? graphql(req, res) : app(req, res))

@@ -47,8 +47,11 @@ export function bodyError(error: Error & { type?: string, status?: number }, max
   return { status: 500, body: errorBody('INTERNAL_SERVER_ERROR', '服务器内部错误 (internal error).') }
 }
 
-/** Builds a request's context; `ip` is the client's address (trusting a proxy on loopback only). */
-export type ContextFactory<C> = (req: IncomingMessage, res: ServerResponse, ip: string) => Promise<C>
+/**
+ * Builds a request's context; `ip()` gives the client's address (trusting a proxy on loopback only) —
+ * a function, since finding it costs a system call and few operations need it.
+ */
+export type ContextFactory<C> = (req: IncomingMessage, res: ServerResponse, ip: () => string) => Promise<C>
 
 /** The `/graphql` request handler. */
 export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, options: { maxBody: string, context: ContextFactory<C> }): (req: IncomingMessage, res: ServerResponse) => void {
@@ -76,7 +79,7 @@ export function graphqlHandler<C extends object>(apollo: ApolloServer<C>, option
           search: query < 0 ? '' : url.slice(query),
           body: (req as IncomingMessage & { body?: unknown }).body,
         },
-        context: () => options.context(req, res, proxyAddr(req, trust)),
+        context: () => options.context(req, res, () => proxyAddr(req, trust)),
       })).then(async (response) => {
         for (const [key, value] of response.headers)
           res.setHeader(key, value)
