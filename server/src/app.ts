@@ -20,6 +20,7 @@ import { bodyError, graphqlHandler, isGraphqlRequest } from './graphqlHttp'
 import { logger } from './logger'
 import { formatError } from './schema/formatError'
 import { startExpirySweep } from './study/expirySweep'
+import { followUpSettled } from './study/followUp'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -163,6 +164,8 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     close: async () => {
       stopExpirySweep()
       await apollo.stop()
+      // Submissions taken are written; their follow-ups too, rather than left for the next start's sweep.
+      await followUpSettled(db)
     },
   }
 }

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Role } from '../../server/src/auth/access'
 import { readMigrations } from '../../server/src/db/migrate'
 import { readAttempt, saveAnswer, scoreUnscoredAnswers, startAttempt, submitAttempt, submitExpiredAttempts } from '../../server/src/study/attempt.repository'
-import { followUpSettled, queuePendingFollowUps } from '../../server/src/study/followUp'
+import { followUpSettled, queueFollowUp, queuePendingFollowUps } from '../../server/src/study/followUp'
 import { listDueReviews, reviewCard, studyProgress } from '../../server/src/study/review.repository'
 import { checkIn, listMySessions, readSessionFor, recordReading, scheduleSession, sessionAttendance } from '../../server/src/study/study.repository'
+import { submitLocked } from '../../server/src/study/submission'
 import { connectTestDatabase, gql, login, startTestServer, uniqueId } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, makeSession, mdpArticleId, rightAnswers, TEST_PASSWORD } from './studyFixtures'
 
@@ -221,6 +222,39 @@ describe('submissions arriving together (group commit)', () => {
     // The first wrong answer creates the card (new, 0 reviews); the second rates it AGAIN (1 review).
     // Both computed from the same read, the second would overwrite the first and leave reps at 0.
     expect(cards).toEqual([{ reps: 1, state: 'LEARNING' }])
+  })
+
+  it('submits once when two writes of one attempt overlap: the second waits for the lock, then finds it submitted', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids, { timeLimitSec: 60 })
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await db.write('MATCH (t:Attempt {id: $id}) SET t.deadline = datetime() - duration({seconds: 5})', { id: attempt.id })
+    let release!: () => void
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let firstWritten!: () => void
+    const written = new Promise<void>((resolve) => {
+      firstWritten = resolve
+    })
+    // The first transaction submits and keeps the lock until released; the second starts meanwhile.
+    const first = db.transaction(async (tx) => {
+      const submitted = await submitLocked(tx, attempt.id, new Date())
+      firstWritten()
+      await held
+      return submitted
+    })
+    await written
+    const second = db.transaction(tx => submitLocked(tx, attempt.id, new Date()))
+    await new Promise(resolve => setTimeout(resolve, 300))
+    release()
+    expect(await first).toBe(true)
+    expect(await second).toBe(false)
+    await followUpSettled(db)
+    queueFollowUp(db, [attempt.id])
+    await followUpSettled(db)
+    const [audits] = await db.read<{ n: number }>(`MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'submitAttempt' AND $id IN e.targetIds RETURN count(e) AS n`, { id: attempt.id })
+    expect(audits!.n).toBe(1)
   })
 
   it('scores what was saved last when an answer and the submission race', async () => {
