@@ -53,11 +53,12 @@ const VERIFIED_MAX = 20_000
 const verified = new WeakMap<Uint8Array, Map<string, { user: SessionUser, expiresAt: number }>>()
 
 function remembered(key: Uint8Array, token: string, now: number): SessionUser | null {
-  const entry = verified.get(key)?.get(token)
+  const tokens = verified.get(key)
+  const entry = tokens?.get(token)
   if (!entry)
     return null
   if (entry.expiresAt <= now) {
-    verified.get(key)!.delete(token)
+    tokens!.delete(token)
     return null
   }
   return entry.user

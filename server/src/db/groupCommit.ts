@@ -113,8 +113,6 @@ export class GroupCommit<In, Out> {
     setImmediate(() => {
       this.starting = false
       const batch = this.queue.splice(0, this.options.maxBatch ?? 250)
-      if (batch.length === 0)
-        return this.kick()
       this.inFlight++
       void this.run(batch).finally(() => {
         this.inFlight--

@@ -205,13 +205,14 @@ async function readSaved(tx: Tx, attemptId: string) {
 }
 
 /**
- * Writes the answers (`writes`, already applied to `saved.items`) and scores every answer the attempt
- * now has: each item's result on its ANSWERED, the total in `t.pendingScore`. Scored now, shown only
- * after submission: the submission then writes without reading first. Returns the answers written.
+ * Writes the answers (`writes`, already applied to `saved.items`), the result of each item in `rescore`
+ * on its ANSWERED (an item's result depends on its own answer only) and the attempt's total in
+ * `t.pendingScore`. Scored now, shown only after submission: the submission then writes without reading
+ * first. Returns the answers written.
  */
-async function writeSaved(tx: Tx, attemptId: string, saved: { partial: boolean, items: SavedItem[] }, writes: { questionId: string, given: string[], ms: unknown }[], now: Date) {
+async function writeSaved(tx: Tx, attemptId: string, saved: { partial: boolean, items: SavedItem[] }, writes: { questionId: string, given: string[], ms: unknown }[], rescore: ReadonlySet<string>, now: Date) {
   const scored = scoreAttempt(saved.items, { multiplePartialCredit: saved.partial })
-  const results = saved.items.flatMap((item, k) => item.given ? [{ questionId: item.id, earned: scored.items[k]!.earned, correct: scored.items[k]!.correct }] : [])
+  const results = saved.items.flatMap((item, k) => item.given && rescore.has(item.id) ? [{ questionId: item.id, earned: scored.items[k]!.earned, correct: scored.items[k]!.correct }] : [])
   return tx.run<{ questionId: string, given: string[], savedAt: string, deadline: string | null }>(
     `MATCH (t:Attempt {id: $attemptId})
      SET t.pendingScore = $score
@@ -236,12 +237,12 @@ async function writeSaved(tx: Tx, attemptId: string, saved: { partial: boolean, 
 
 /**
  * Scores the saved answers of attempts in progress that were saved before answers were scored on saving
- * (they have answers but no `pendingScore`), so submitting them counts those answers. Run at start;
- * returns how many attempts it scored.
+ * (an answer without a result), so submitting them counts those answers. Run at start; returns how many
+ * attempts it scored.
  */
 export async function scoreUnscoredAnswers(db: Database, now: Date): Promise<number> {
   const rows = await db.read<{ id: string }>(
-    `MATCH (t:Attempt {status: 'IN_PROGRESS'}) WHERE t.pendingScore IS NULL AND EXISTS { (t)-[:ANSWERED]->() }
+    `MATCH (t:Attempt {status: 'IN_PROGRESS'}) WHERE EXISTS { (t)-[an:ANSWERED]->() WHERE an.earned IS NULL }
      RETURN t.id AS id`,
   )
   for (const { id } of rows) {
@@ -249,7 +250,7 @@ export async function scoreUnscoredAnswers(db: Database, now: Date): Promise<num
       await lockAttempt(tx, id)
       const saved = await readSaved(tx, id)
       if (saved?.status === 'IN_PROGRESS')
-        await writeSaved(tx, id, saved, [], now)
+        await writeSaved(tx, id, saved, [], new Set(saved.items.map(item => item.id)), now)
     })
   }
   return rows.length
@@ -306,7 +307,7 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
       item.given = given
       return { questionId: input.questionId, given, ms: input.ms == null ? null : int(input.ms) }
     })
-    const saved = await writeSaved(tx, attemptId, row!, writes, now)
+    const saved = await writeSaved(tx, attemptId, row!, writes, new Set(writes.map(w => w.questionId)), now)
     await recordAudit(tx, { actor: user, operation: 'saveAnswer', targetIds: [attemptId, ...writes.map(w => w.questionId)] })
     return { kind: 'saved', value: saved.map(a => ({ attemptId, ...a })) }
   })

@@ -9,8 +9,9 @@ export const EXPIRY_SWEEP_MS = 30_000
 /**
  * Starts the periodic sweep that submits expired attempts with their saved answers (so an attempt whose
  * tab was closed still ends on time) and queues the follow-up (audit entry, review cards) of submitted
- * attempts still waiting for it (after a restart, or a write that failed). It runs once at start, then every `intervalMs`; one
- * sweep at a time; the timer does not keep the process alive. Returns the function that stops it.
+ * attempts still waiting for it (after a restart, or a write that failed). It runs once at start, then
+ * every `intervalMs`; one sweep at a time; the timer does not keep the process alive. Returns the
+ * function that stops it.
  */
 export function startExpirySweep(db: Database, intervalMs = EXPIRY_SWEEP_MS): () => void {
   let running = false

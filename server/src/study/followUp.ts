@@ -72,7 +72,7 @@ CREATE (:AuditEvent {id: randomUUID(), at: coalesce(t.receivedAt, t.submittedAt)
 RETURN t.id AS attemptId`
 
 /** The cards one submitted attempt leaves, as the write takes them. */
-export function planCards(attempt: PendingAttempt) {
+function planCards(attempt: PendingAttempt) {
   const at = new Date(attempt.submittedAt)
   return {
     attemptId: attempt.attemptId,
