@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { ApolloServer } from '@apollo/server'
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
@@ -90,6 +90,9 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of GraphQL responses (they are per user), so no cache hints: without this plugin
+      // Apollo would also wrap every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(process.env.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
@@ -119,9 +122,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
         config,
         req,
         res,
-        get ip() {
-          return address ??= ip()
-        },
+        clientIp: () => address ??= ip(),
         auth,
         user,
       }

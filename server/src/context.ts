@@ -20,7 +20,12 @@ export interface Context {
   user: SessionUser | null
   req: IncomingMessage
   res: ServerResponse
-  ip: string
+  /**
+   * The client's address (a proxy's X-Forwarded-For counts only from loopback). A method, not a value:
+   * finding it costs a system call, few operations need it, and Apollo copies the context per request
+   * (a getter would run on every copy).
+   */
+  clientIp: () => string
   /**
    * Session signing key and the failed-login limiters (per account, and a looser one per address since a
    * whole office may share one), shared by all requests of the process.

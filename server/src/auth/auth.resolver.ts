@@ -33,7 +33,7 @@ export class AuthResolver {
   ): Promise<LoginResult> {
     const { limiter, addressLimiter, key, secureCookies } = ctx.auth
     const account = `u:${username.toLowerCase()}`
-    const address = `ip:${ctx.ip}`
+    const address = `ip:${ctx.clientIp()}`
     const wait = Math.max(limiter.waitFor(account), addressLimiter.waitFor(address))
     if (wait > 0)
       throw new AppError(ErrorCode.RATE_LIMITED, `登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试 (too many failed logins: try again in ${Math.ceil(wait / 1000)} s).`, { retryAfterSeconds: Math.ceil(wait / 1000) })

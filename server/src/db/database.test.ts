@@ -14,6 +14,9 @@ describe('toPlain', () => {
     expect(toPlain(new DateTime(2026, 11, 26, 12, 16, 53, 650999999, 8 * 3600))).toBe('2026-11-26T04:16:53.650Z')
     expect(toPlain(new DateTime(2026, 1, 1, 7, 0, 0, 0, 8 * 3600))).toBe('2025-12-31T23:00:00.000Z')
     expect(toPlain(new DateTime(2026, 11, 26, 12, 16, 53, 650999999, 8 * 3600, 'Asia/Shanghai'))).toBe('2026-11-26T04:16:53.650Z')
+    // As the driver reads them: every field an Integer.
+    const i = neo4j.int
+    expect(toPlain(new DateTime(i(2026), i(11), i(26), i(12), i(16), i(53), i(650999999), i(8 * 3600)))).toBe('2026-11-26T04:16:53.650Z')
   })
 
   it('gives other temporal values as their ISO text, and a node as its properties', () => {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit'
 import { Role } from '../auth/access'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
-import { int } from '../db/database'
+import { int, isoText } from '../db/database'
 import { presentAttendance, presentSession } from './presentation'
 import { checkInOpen, checkInWindow, STUDY_LIMITS } from './studyRules'
 
@@ -36,13 +36,14 @@ export const ORG_PROJECTION = `o {.id, .name, .kind, sample: coalesce(o.sample, 
 
 /** Map projection of a quiz `z` as a cadre may see it: settings and size, never questions or answers. */
 export const QUIZ_SUMMARY = `z {
-  .id, .title, .mode, .timeLimitSec, .passScore, .attemptsAllowed, .reveal, .opensAt, .closesAt,
+  .id, .title, .mode, .timeLimitSec, .passScore, .attemptsAllowed, .reveal,
+  opensAt: ${isoText('z.opensAt')}, closesAt: ${isoText('z.closesAt')},
   questionCount: CASE z.kind WHEN 'BLUEPRINT' THEN reduce(n = 0, c IN [(z)-[d:DRAWS]->() | d.count] | n + c) ELSE COUNT { (z)-[:INCLUDES]->() } END
 }`
 
 /** Map projection of an attempt `t` of quiz `z` for lists. */
 export const ATTEMPT_SUMMARY = `t {
-  .id, .status, .startedAt, .deadline, .submittedAt, .score, .maxScore, autoSubmitted: coalesce(t.autoSubmitted, false),
+  .id, .status, startedAt: ${isoText('t.startedAt')}, deadline: ${isoText('t.deadline')}, submittedAt: ${isoText('t.submittedAt')}, .score, .maxScore, autoSubmitted: coalesce(t.autoSubmitted, false),
   quizId: z.id, quizTitle: z.title, passScore: z.passScore
 }`
 

@@ -5,6 +5,7 @@ import type { AttemptRow, AttemptSummaryRow } from './presentation'
 import { Neo4jError } from 'neo4j-driver'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, ErrorCode, notFound } from '../common/errors'
+import { isoText } from '../db/database'
 import { GroupCommit, RETRY } from '../db/groupCommit'
 import { followUpAfter, queueFollowUp } from './followUp'
 import { ARTICLE_PROJECTION, ATTEMPT_SUMMARY, notYours, QUIZ_SUMMARY } from './study.repository'
@@ -72,7 +73,7 @@ export function attemptView(detail: ViewDetail): string {
       earned: CASE WHEN t.status <> 'IN_PROGRESS' THEN coalesce(an.earned, 0.0) END,
       correct: CASE WHEN t.status <> 'IN_PROGRESS' THEN coalesce(an.correct, false) END,
       questionId: q.id, type: q.type, stem: q.stem, options: coalesce(q.options, []), answer: coalesce(q.answer, []),
-      explanation: coalesce(q.explanation, ''), given: an.given, savedAt: an.savedAt,
+      explanation: coalesce(q.explanation, ''), given: an.given, savedAt: ${isoText('an.savedAt')},
       articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY ts.order, a.lawId, a.ordinal }
     } AS item ORDER BY i.order
   }`
