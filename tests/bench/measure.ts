@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
@@ -243,6 +243,27 @@ function processTicks(pid: number): number {
   // Fields after the command name (which may contain spaces) start at ") ".
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
   return Number(fields[11]) + Number(fields[12])
+}
+
+/**
+ * CPU time a process (all its threads) has used, in ms, to the microsecond (Linux
+ * /proc/<pid>/task/<tid>/schedstat, in ns); null where that is not available. For spans too short for
+ * the 10 ms ticks of /proc/<pid>/stat.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    let ns = 0
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+      }
+      catch {} // the thread ended meanwhile
+    }
+    return Number.isFinite(ns) ? ns / 1e6 : null
+  }
+  catch {
+    return null
+  }
 }
 
 /** CPU use while something runs: of the whole machine, of processes outside the benchmark, and per role. */

@@ -6,9 +6,10 @@
  *     (p50/p95/p99) is the figure the target is about;
  *  2. the retry storm: every cadre's client sends the same sheet twice more at once (same submissionId,
  *     as a client does that never saw the answer) — nothing new may be stored.
- * Before the burst, an earlier sitting (WARMUP cadres, 200 by default) submits with each sheet sent twice
- * concurrently (the duplicate arriving while the first is being scored). The benchmark checks that every attempt is stored exactly
- * once, none is lost and every score is right, and reports the server's memory (RSS).
+ * Before the burst, earlier sittings (WARMUP cadres, 1000 by default, in sittings of N) submit with each
+ * sheet sent twice concurrently (the duplicate arriving while the first is being scored). The benchmark
+ * checks that every attempt is stored exactly once, none is lost and every score is right, and reports
+ * the server's memory (RSS) and each process's CPU time during the burst.
  *
  *   npx tsx tests/bench/submitLoad.ts [cadres]      (npm run bench:submit)
  *
@@ -43,17 +44,19 @@ import { migrate } from '../../server/src/db/migrate'
 import { originalToDisplayed } from '../../server/src/quiz/draw'
 import { createQuestion } from '../../server/src/quiz/question.repository'
 import { createQuiz } from '../../server/src/quiz/quiz.repository'
-import { quantile, sampleRss, startServerProcess } from './measure'
+import { processCpuMs, quantile, sampleRss, startServerProcess } from './measure'
 import { RawConnection } from './rawConnection'
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 const JWT_SECRET = 'bench-submit-secret-bench-submit-secret-0123'
 /**
- * Cadres of an earlier sitting, who submit in a burst before the measured one (unmeasured): the
- * database's JVM compiles the submission's code paths only after it has run them many times, and a
- * server in service has. With 20 instead of 200 the burst's p95 is about 40 % higher (cold JIT).
+ * Cadres of earlier sittings, who submit in bursts before the measured one (unmeasured): the database's
+ * JVM compiles the submission's code paths only after it has run them many times, and a server in
+ * service has. After one sitting of 200 the database used ≈ 100 ms of CPU during the burst (its compiler
+ * still at work) and p95 was 100–135 ms; after five, 55–80 ms of CPU. Warm, the write of 200 rows alone
+ * takes 20–40 ms of the database's CPU.
  */
-const WARMUP = Number(process.env.WARMUP ?? 200)
+const WARMUP = Number(process.env.WARMUP ?? 1000)
 
 /** What one run found. */
 export interface SubmitLoadResult {
@@ -64,6 +67,12 @@ export interface SubmitLoadResult {
   burstMs: number
   /** submitAttempt in the burst: every cadre once, all at the same moment. */
   latencyMs: Latency
+  /**
+   * CPU time each process used during the burst (all threads; Linux): the server, the embedded Neo4j
+   * (null for NEO4J_URI) and this load generator. Their sum over the burst's duration shows how busy the
+   * shared cores were.
+   */
+  burstCpuMs: Record<'server' | 'neo4j' | 'loadGenerator', number | null>
   /** The retry storm: every sheet again, twice at once, after it was stored. */
   retry: { requests: number, burstMs: number, latencyMs: Latency }
   /**
@@ -99,6 +108,22 @@ interface Cadre {
   attemptId: string
   expectedScore: number
   submissionId: string
+}
+
+/** Starts counting the CPU time of some processes; `stop()` gives each one's since, in ms (null: unknown). */
+function burstCpu<K extends string>(pids: Record<K, number | null>): { stop: () => Record<K, number | null> } {
+  const read = () => Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, pid === null ? null : processCpuMs(pid as number)])) as Record<K, number | null>
+  const before = read()
+  return {
+    stop: () => {
+      const after = read()
+      return Object.fromEntries(Object.keys(pids).map((k) => {
+        const a = after[k as K]
+        const b = before[k as K]
+        return [k, a === null || b === null ? null : Math.round((a - b) * 10) / 10]
+      })) as Record<K, number | null>
+    },
+  }
 }
 
 function mb(bytes: number): number {
@@ -311,13 +336,17 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
       throw new Error(`saveAnswer failed: ${JSON.stringify(saveFailure.body.errors ?? saveFailure.status)}`)
     const all = prepared.map(p => p.cadre)
 
-    // ---- warm-up (not measured): a group submits first, each sheet twice at once, so the query caches
-    // and the JIT are warm and the burst measures steady state rather than a cold start ----------------
+    // ---- warm-up (not measured): earlier sittings submit first, each sheet twice at once, so the query
+    // caches and both JITs are warm and the burst measures a server in service rather than a cold start --
     const SUBMIT = 'mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id status score maxScore passed submittedAt } }'
     const send = (c: Cadre) => post(server!.url, c.token, SUBMIT, { a: c.attemptId, s: c.submissionId })
     const warm = all.slice(0, WARMUP)
     const cadres = all.slice(WARMUP)
-    const warmed = await Promise.all(warm.flatMap(c => [send(c), send(c)]))
+    const warmed: Answer[] = []
+    for (let i = 0; i < warm.length; i += cadreCount) {
+      warmed.push(...await Promise.all(warm.slice(i, i + cadreCount).flatMap(c => [send(c), send(c)])))
+      await waitForFollowUps(db, warm.slice(i, i + cadreCount).map(c => c.attemptId))
+    }
     // Each cadre's browser: a keep-alive connection (two, for the retry storm's double send) and the
     // submission request ready to go.
     const sheets = await Promise.all(cadres.map(async c => ({
@@ -330,9 +359,11 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     const before = await server.memory()
     const rss = sampleRss(server.memory, 50)
     log(`burst: ${cadres.length} cadres submit at once`)
+    const cpu = burstCpu({ server: server.pid, neo4j: embedded?.pid ?? null, loadGenerator: process.pid })
     let started = performance.now()
     const burst = await Promise.all(sheets.map(sheet => sheet.connections[0]!.send(sheet.request)))
     const burstMs = performance.now() - started
+    const burstCpuMs = cpu.stop()
     await new Promise(resolve => setTimeout(resolve, 500))
 
     // ---- the retry storm: every sheet twice more at once (clients that never saw their answer) -------
@@ -383,6 +414,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
       requests: burst.length,
       burstMs: Math.round(burstMs),
       latencyMs: latency(burst),
+      burstCpuMs,
       retry: { requests: retries.length, burstMs: Math.round(retryMs), latencyMs: latency(retries) },
       floor: { app: appFloor, bareApollo: bareFloor },
       errors: failed.length,
