@@ -52,9 +52,11 @@ const JWT_SECRET = 'bench-submit-secret-bench-submit-secret-0123'
 /**
  * Cadres of earlier sittings, who submit in bursts before the measured one (unmeasured): the database's
  * JVM compiles the submission's code paths only after it has run them many times, and a server in
- * service has. After one sitting of 200 the database used ≈ 100 ms of CPU during the burst (its compiler
- * still at work) and p95 was 100–135 ms; after five, 55–80 ms of CPU. Warm, the write of 200 rows alone
- * takes 20–40 ms of the database's CPU.
+ * service has. Measured on the database's threads during the burst: after one sitting of 200 its JIT
+ * compiler threads used ≈ 50–100 ms of CPU, as much as the query work, and p95 was 100–135 ms; after
+ * five (the default), 47–99 ms at first and less with each further sitting (≈ 8 ms after fifteen, which
+ * also take three times as long to prepare). Warm, the write of 200 rows alone takes 20–40 ms of the
+ * database's CPU.
  */
 const WARMUP = Number(process.env.WARMUP ?? 1000)
 
