@@ -257,6 +257,21 @@ describe('step records are append-only and checked', () => {
     expect(stored!.completedOn).toBe('2021-06-20')
   })
 
+  it('lists a correction after what it corrects even when both were recorded in the same millisecond', async () => {
+    const id = await ownDecision()
+    const wrong = await appendStepRecord(db, null, record(id, { completedOn: '2021-06-20' }))
+    const fix = await appendStepRecord(db, null, record(id, { completedOn: '2021-06-03', correctsId: wrong.id }))
+    // The same time for both, and ids that sort the other way round.
+    const ids = { wrong: `z-${uniqueId('record')}`, fix: `a-${uniqueId('record')}` }
+    await db.write(
+      `MATCH (w:StepRecord {id: $wrong}), (f:StepRecord {id: $fix})
+       SET w.id = $ids.wrong, f.id = $ids.fix, w.recordedAt = datetime('2021-06-21T08:00:00.123Z'), f.recordedAt = w.recordedAt`,
+      { wrong: wrong.id, fix: fix.id, ids },
+    )
+    const decision = (await findDecision(db, id, FULL))!
+    expect(decision.records.map(r => [r.id, r.effective])).toEqual([[ids.wrong, false], [ids.fix, true]])
+  })
+
   it('refuses a decision of an unknown organisation or with unknown articles, writing nothing', async () => {
     const title = uniqueId('决策')
     await expect(ownDecision({ title, organizationId: uniqueId('org') })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } })

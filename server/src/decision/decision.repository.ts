@@ -481,8 +481,11 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
              evidenceNumbers: coalesce(r.evidenceNumbers, [e IN coalesce(r.evidence, []) | coalesce(split(e, '|')[1], '')]),
              .note, correctsId: [(r)-[:CORRECTS]->(x:StepRecord) | x.id][0], recordedAt: toString(r.recordedAt),
              performedBy: ${PERSON_PROJECTION},
-             correctedByIds: [(x:StepRecord)-[:CORRECTS]->(r) | x.id]}
-           ORDER BY r.recordedAt, r.id
+             correctedByIds: [(x:StepRecord)-[:CORRECTS]->(r) | x.id]} AS record
+           // In the order they were appended: by the time (the node's, not the text's, whose fraction has
+           // no trailing zeros), a correction after what it corrects even within the same millisecond
+           // (the length of its chain of corrections), then by id.
+           ORDER BY r.recordedAt, COUNT { (r)-[:CORRECTS*]->(:StepRecord) }, r.id
          }
        } AS d`,
       { id, restricted: viewer.restricted },
