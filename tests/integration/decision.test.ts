@@ -272,6 +272,21 @@ describe('step records are append-only and checked', () => {
     expect(decision.records.map(r => [r.id, r.effective])).toEqual([[ids.wrong, false], [ids.fix, true]])
   })
 
+  it('lists records by the time they were recorded, to the millisecond', async () => {
+    const id = await ownDecision()
+    const first = await appendStepRecord(db, null, record(id, { completedOn: '2021-06-20' }))
+    const second = await appendStepRecord(db, null, record(id, { stepCode: 'RISK_ASSESSMENT', completedOn: '2021-06-21' }))
+    // 08.9 before 08.91 (as text, without trailing zeros, "08.9Z" sorts after "08.91Z"), ids the other way.
+    const ids = { first: `z-${uniqueId('record')}`, second: `a-${uniqueId('record')}` }
+    await db.write(
+      `MATCH (f:StepRecord {id: $first}), (s:StepRecord {id: $second})
+       SET f.id = $ids.first, s.id = $ids.second, f.recordedAt = datetime('2021-06-21T08:00:08.9Z'), s.recordedAt = datetime('2021-06-21T08:00:08.91Z')`,
+      { first: first.id, second: second.id, ids },
+    )
+    const decision = (await findDecision(db, id, FULL))!
+    expect(decision.records.map(r => r.id)).toEqual([ids.first, ids.second])
+  })
+
   it('refuses a decision of an unknown organisation or with unknown articles, writing nothing', async () => {
     const title = uniqueId('决策')
     await expect(ownDecision({ title, organizationId: uniqueId('org') })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } })
