@@ -114,6 +114,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
 
   const graphql = graphqlHandler(apollo, {
     maxBody: MAX_BODY,
+    countRoundTrips: process.env.XUEFA_BENCH === '1',
     context: async (req, res, ip): Promise<Context> => {
       const user = await readSession(req, auth.key)
       let address: string | undefined
