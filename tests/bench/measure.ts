@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
@@ -222,6 +222,26 @@ export function sampleRss(memory: (gc?: boolean) => Promise<NodeJS.MemoryUsage>,
   }
 }
 
+/**
+ * Starts tracking a process's peak RSS from the process itself (Linux: resets its high-water mark VmHWM
+ * through /proc/<pid>/clear_refs, then reads it), so measuring costs the process nothing, unlike asking it
+ * over IPC. `stop()` gives the peak in bytes since the start; null where /proc does not allow it.
+ */
+export function trackPeakRss(pid: number): { stop: () => number } | null {
+  const read = (): number | null => {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) * 1024 : null
+  }
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+    const start = read()
+    return start === null ? null : { stop: () => read() ?? start }
+  }
+  catch {
+    return null
+  }
+}
+
 /** Busy and total jiffies of the whole machine (Linux /proc/stat). */
 function machineTicks(): { busy: number, total: number } | null {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!
@@ -256,6 +276,27 @@ export function processCpuMs(pid: number): number | null {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
         ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+      }
+      catch {} // the thread ended meanwhile
+    }
+    return Number.isFinite(ns) ? ns / 1e6 : null
+  }
+  catch {
+    return null
+  }
+}
+
+/**
+ * CPU time a JVM's JIT compiler threads (HotSpot's "C1/C2 CompilerThread…") have used, in ms (Linux);
+ * null where that is not available.
+ */
+export function compilerCpuMs(pid: number): number | null {
+  try {
+    let ns = 0
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        if (/CompilerThre/.test(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8')))
+          ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
       }
       catch {} // the thread ended meanwhile
     }
