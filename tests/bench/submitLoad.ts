@@ -57,8 +57,8 @@ const JWT_SECRET = 'bench-submit-secret-bench-submit-secret-0123'
  * the server needs; a database in service has long done so. Measured per thread: after 1000 warm-up
  * submissions its JIT compiler threads still used 40–100 ms of CPU during the burst (one method,
  * TokenIndexUpdater.extractChange, took 100 ms to compile), as much as the query work, and p95 was
- * 81–151 ms; once they have settled (9–12 sittings of 200 here), 64–70 ms. Each warm-up sitting's p95
- * is in the result: ≈ 700 ms for the first, ≈ 60 ms from about the fifth.
+ * 81–151 ms; once they have settled (8–14 sittings of 200 here), 57–81 ms. Each warm-up sitting's p95
+ * is in the result: ≈ 650–700 ms for the first, ≈ 60–110 ms from the third or fourth.
  */
 const WARMUP_SITTINGS = Number(process.env.WARMUP_SITTINGS ?? 20)
 /** Sittings of the warm-up at least (WARMUP_SITTINGS at most). */
