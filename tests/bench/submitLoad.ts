@@ -89,8 +89,8 @@ export interface SubmitLoadResult {
   burstCpuMs: Record<'server' | 'neo4j' | 'loadGenerator', number | null>
   /**
    * The warm-up before the measured sitting: how many sittings of N ran; per sitting, the p95 of its
-   * submissions (every sheet twice at once) and the CPU time the database's JIT compilers used from then
-   * until its resends were answered (null: not measurable).
+   * submissions (every sheet once; twice at once in the first sitting) and the CPU time the database's JIT
+   * compilers used from then until its retry storms were answered (null: not measurable).
    */
   warmUp: { sittings: number, p95: number[], compilerCpuMs: (number | null)[] }
   /** The retry storm: every sheet again, twice at once, after it was stored. */
@@ -365,8 +365,8 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     const send = (c: Cadre) => post(server!.url, c.token, SUBMIT, { a: c.attemptId, s: c.submissionId })
     const warm: Cadre[] = []
     const warmed: Answer[] = []
-    const resent: Answer[] = []
-    const resentSheets: Cadre[] = []
+    const retried: Answer[] = []
+    const retriedSheets: Cadre[] = []
     const warmedSheets: Cadre[] = []
     const warmUp: SubmitLoadResult['warmUp'] = { sittings: 0, p95: [], compilerCpuMs: [] }
     const compiler = embedded ? () => compilerCpuMs(embedded!.pid) : () => null
@@ -385,8 +385,8 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
       // Retry storms, as after the measured burst: every sheet twice more at once, WARMUP_RETRIES times.
       for (let again = 0; again < WARMUP_RETRIES; again++) {
         const storm = sheets.flatMap(c => [c, c])
-        resent.push(...await Promise.all(storm.map(send)))
-        resentSheets.push(...storm)
+        retried.push(...await Promise.all(storm.map(send)))
+        retriedSheets.push(...storm)
       }
       const compiledAfter = compiler()
       const compiled = compiledBefore === null || compiledAfter === null ? null : Math.round(compiledAfter - compiledBefore)
@@ -442,7 +442,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     // ---- checks: every attempt (warm-up group too) stored exactly once, with the right score, and
     // every answer to the same sheet the same; the follow-ups (audit entries, review cards) all written --
     const followUps = await waitForFollowUps(db, all.map(c => c.attemptId))
-    const answered = [...warmed, ...resent, ...burst, ...retries]
+    const answered = [...warmed, ...retried, ...burst, ...retries]
     const failed = answered.filter(r => r.status !== 200 || r.body.errors)
     const stored = await db.read<{ id: string, status: string, score: number | null, submissions: number, audits: number }>(
       `UNWIND $ids AS id
@@ -459,7 +459,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     const expected = new Map(all.map(c => [c.attemptId, c.expectedScore]))
     const submitted = stored.filter(s => s.status === 'SUBMITTED')
     const bySheet = new Map<string, string[]>()
-    const sent = [...warmedSheets, ...resentSheets, ...cadres, ...cadres.flatMap(c => [c, c])]
+    const sent = [...warmedSheets, ...retriedSheets, ...cadres, ...cadres.flatMap(c => [c, c])]
     answered.forEach((r, k) => {
       const id = sent[k]!.attemptId
       bySheet.set(id, [...(bySheet.get(id) ?? []), JSON.stringify(r.body.data ?? null)])
