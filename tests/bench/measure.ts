@@ -266,16 +266,17 @@ function processTicks(pid: number): number {
 }
 
 /**
- * CPU time a process (all its threads) has used, in ms, to the microsecond (Linux
- * /proc/<pid>/task/<tid>/schedstat, in ns); null where that is not available. For spans too short for
- * the 10 ms ticks of /proc/<pid>/stat.
+ * CPU time a process has used (all its threads, or those whose name matches `threads`), in ms, to the
+ * microsecond (Linux /proc/<pid>/task/<tid>/schedstat, in ns); null where that is not available. For
+ * spans too short for the 10 ms ticks of /proc/<pid>/stat.
  */
-export function processCpuMs(pid: number): number | null {
+export function processCpuMs(pid: number, threads?: RegExp): number | null {
   try {
     let ns = 0
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
-        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+        if (!threads || threads.test(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8')))
+          ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
       }
       catch {} // the thread ended meanwhile
     }
@@ -286,25 +287,9 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
-/**
- * CPU time a JVM's JIT compiler threads (HotSpot's "C1/C2 CompilerThread…") have used, in ms (Linux);
- * null where that is not available.
- */
+/** CPU time a JVM's JIT compiler threads (HotSpot's "C1/C2 CompilerThread…") have used, in ms (Linux). */
 export function compilerCpuMs(pid: number): number | null {
-  try {
-    let ns = 0
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        if (/CompilerThre/.test(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8')))
-          ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
-      }
-      catch {} // the thread ended meanwhile
-    }
-    return Number.isFinite(ns) ? ns / 1e6 : null
-  }
-  catch {
-    return null
-  }
+  return processCpuMs(pid, /CompilerThre/)
 }
 
 /** CPU use while something runs: of the whole machine, of processes outside the benchmark, and per role. */

@@ -393,8 +393,9 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
       warm.push(...sheets)
       warmUp.sittings = round
       warmUp.compilerCpuMs.push(compiled)
-      warmUp.p95.push(latency(first).p95)
-      log(`  submissions p95 ${latency(first).p95} ms; the database's JIT compilers used ${compiled ?? '?'} ms of CPU`)
+      const { p95 } = latency(first)
+      warmUp.p95.push(p95)
+      log(`  submissions p95 ${p95} ms; the database's JIT compilers used ${compiled ?? '?'} ms of CPU`)
       calm = compiled !== null && compiled <= WARMUP_SETTLED_MS ? calm + 1 : 0
       if (round >= WARMUP_MIN_SITTINGS && calm >= 2)
         break
