@@ -10,8 +10,8 @@
  * bigrams; no statute text. Every node carries `synthetic: true` and an id starting with `bench-`.
  */
 
-import type { StoredCard } from '../../server/src/study/spacedRepetition'
-import { afterWrongAnswer, cardId, schedule } from '../../server/src/study/spacedRepetition'
+import type { StoredCard } from '../../server/src/review/spacedRepetition'
+import { afterWrongAnswer, cardId, schedule } from '../../server/src/review/spacedRepetition'
 
 /**
  * Version of what the generator makes. A dataset loaded by another version is not what this code
