@@ -24,6 +24,7 @@ import {
 } from '../../server/src/quiz/question.repository'
 import { readQuestionFile, writeQuestionFile } from '../../server/src/quiz/questionFile'
 import { blueprintCapacity, createQuiz, findQuiz, loadDrawPools, previewQuiz, publishQuiz, updateQuiz } from '../../server/src/quiz/quiz.repository'
+import { quizValues as quizFixture } from '../fixtures/quizFixture'
 import { connectTestDatabase, uniqueId } from '../helpers'
 
 const actor: SessionUser = { id: 'user-quiz-test', username: 'quiz-tester', personId: null, roles: [Role.TRAINER], organizationIds: [] }
@@ -81,23 +82,7 @@ async function publishedQuestion(articleIds: string[], overrides: Partial<Questi
 }
 
 function quizValues(overrides: Partial<QuizValues>): QuizValues {
-  return {
-    title: `测试试卷 ${uniqueId('quiz')}`,
-    mode: 'EXAM',
-    kind: 'BLUEPRINT',
-    timeLimitSec: null,
-    passScore: 60,
-    attemptsAllowed: null,
-    scoring: 'BEST',
-    opensAt: null,
-    closesAt: null,
-    reveal: 'AFTER_SUBMIT',
-    shuffleOptions: true,
-    multiplePartialCredit: false,
-    items: [],
-    blueprint: [],
-    ...overrides,
-  }
+  return quizFixture({ title: `测试试卷 ${uniqueId('quiz')}`, mode: 'EXAM', kind: 'BLUEPRINT', ...overrides })
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<{ message: string, code?: string }> {
