@@ -16,9 +16,9 @@ import express from 'express'
 import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
 import { currentRoundTrips } from './db/database'
-import { bodyError, graphqlHandler, isGraphqlRequest } from './graphqlHttp'
+import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_HEADER } from './graphqlHttp'
 import { logger } from './logger'
-import { formatError } from './schema/formatError'
+import { errorFormatter, unexpectedCause } from './schema/formatError'
 import { startExpirySweep } from './study/expirySweep'
 import { followUpSettled } from './study/followUp'
 
@@ -53,6 +53,24 @@ const roundTripHeader: ApolloServerPlugin<Context> = {
 }
 
 /**
+ * Logs each unexpected error of a request once, with the request id its response carries, so an
+ * operator finds the stack of what a user reports.
+ */
+const logUnexpectedErrors: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors, operationName }) {
+        for (const error of errors) {
+          const cause = unexpectedCause(error)
+          if (cause !== undefined)
+            logger.error({ err: cause, requestId: contextValue.requestId, operationName, path: error.path }, 'unexpected error in a resolver')
+        }
+      },
+    }
+  },
+}
+
+/**
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
@@ -80,9 +98,9 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const protection = armor.protect()
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: errorFormatter(config.XUEFA_DEBUG),
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: config.XUEFA_DEBUG,
     csrfPrevention: true,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: protection.validationRules,
@@ -90,6 +108,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      logUnexpectedErrors,
       // No HTTP caching of GraphQL responses (they are per user), so no cache hints: without this plugin
       // Apollo would also wrap every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
@@ -115,7 +134,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const graphql = graphqlHandler(apollo, {
     maxBody: MAX_BODY,
     countRoundTrips: process.env.XUEFA_BENCH === '1',
-    context: async (req, res, ip): Promise<Context> => {
+    context: async (req, res, ip, requestId): Promise<Context> => {
       const user = await readSession(req, auth.key)
       let address: string | undefined
       return {
@@ -124,6 +143,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
         req,
         res,
         clientIp: () => address ??= ip(),
+        requestId,
         auth,
         user,
       }
@@ -142,9 +162,11 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     logger.warn({ dir: config.WEB_DIST_DIR }, 'web app not built (run `npm run build:web`); serving the API only')
   }
 
-  // Request errors outside /graphql: a JSON error with a code instead of an HTML page.
+  // Request errors outside /graphql: a JSON error with a code and the request id instead of an HTML page.
   app.use((error: Error & { type?: string, status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const { status, body } = bodyError(error, MAX_BODY)
+    const requestId = newRequestId()
+    res.setHeader(REQUEST_ID_HEADER, requestId)
+    const { status, body } = bodyError(error, MAX_BODY, requestId)
     res.status(status).type('application/json').send(body)
   })
 

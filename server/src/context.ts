@@ -26,6 +26,8 @@ export interface Context {
    * (a getter would run on every copy).
    */
   clientIp: () => string
+  /** This request's id: in the `x-request-id` header, in every error of the response, and in its log lines. */
+  requestId: string
   /**
    * Session signing key and the failed-login limiters (per account, and a looser one per address since a
    * whole office may share one), shared by all requests of the process.

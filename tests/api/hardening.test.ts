@@ -1,0 +1,83 @@
+import type { TestServer } from '../helpers'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { logger } from '../../server/src/logger'
+import { gql, login, startTestServer, uniqueId } from '../helpers'
+import { mdpArticleId } from '../integration/studyFixtures'
+
+/**
+ * Issue 16: response headers of the API, errors without stack traces but with a request id, the graph
+ * view hiding unpublished questions from cadres, and titles, stems, options and names that show nothing.
+ */
+
+let server: TestServer
+const tokens = {} as Record<'cadre' | 'trainer' | 'advisor' | 'admin', string>
+
+beforeAll(async () => {
+  // `npm start` runs in development mode: that is the mode that must not leak stacks.
+  server = await startTestServer({ NODE_ENV: 'development' })
+  for (const user of ['cadre', 'trainer', 'advisor', 'admin'] as const)
+    tokens[user] = await login(server.url, user)
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+async function post(body: unknown, token?: string) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  return { response, json: await response.json() as { data?: any, errors?: { message: string, extensions?: Record<string, any> }[] } }
+}
+
+describe('errors carry a request id and never a stack trace unless XUEFA_DEBUG=1', () => {
+  it('answers a refused login without a stack, with the request id of the response header', async () => {
+    const { response, json } = await post({ query: 'mutation { login(username: "nobody-here", password: "wrong-password-1") { token } }' })
+    const error = json.errors![0]!
+    expect(error.extensions?.code).toBe('UNAUTHENTICATED')
+    expect(error.extensions).not.toHaveProperty('stacktrace')
+    expect(JSON.stringify(json)).not.toMatch(/\bat .+\.ts:\d+/)
+    expect(error.extensions?.requestId).toBe(response.headers.get('x-request-id'))
+    expect(error.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('logs an unexpected failure with the request id the user sees, and tells the user nothing of it', async () => {
+    const read = server.db.read.bind(server.db)
+    const failing = vi.spyOn(server.db, 'read').mockImplementation((query: string, ...rest: any[]) => {
+      if (query.includes('RETURN u {.id, .username'))
+        return Promise.reject(new Error('boom: secret driver detail'))
+      return (read as any)(query, ...rest)
+    })
+    const logged = vi.spyOn(logger, 'error')
+    try {
+      const { response, json } = await post({ query: '{ me { roles } }' }, tokens.admin)
+      const error = json.errors![0]!
+      expect(error.extensions?.code).toBe('INTERNAL_SERVER_ERROR')
+      expect(JSON.stringify(json)).not.toContain('secret driver detail')
+      expect(error.extensions).not.toHaveProperty('stacktrace')
+      const requestId = response.headers.get('x-request-id')
+      expect(error.extensions?.requestId).toBe(requestId)
+      const line = logged.mock.calls.find(([entry]) => (entry as { requestId?: string }).requestId === requestId)
+      expect(line, 'a log line with the request id').toBeDefined()
+      expect(String((line![0] as { err: Error }).err.message)).toContain('secret driver detail')
+    }
+    finally {
+      failing.mockRestore()
+      logged.mockRestore()
+    }
+  })
+
+  it('sends stack traces to a developer who asks with XUEFA_DEBUG=1', async () => {
+    const debug = await startTestServer({ NODE_ENV: 'production', XUEFA_DEBUG: '1' })
+    try {
+      const result = await gql(debug.url, 'mutation { login(username: "nobody-here", password: "wrong-password-1") { token } }')
+      expect(result.errors?.[0]?.extensions?.stacktrace).toEqual(expect.arrayContaining([expect.stringMatching(/^\s*at /)]))
+    }
+    finally {
+      await debug.stop()
+    }
+  })
+})
+
