@@ -81,3 +81,31 @@ describe('errors carry a request id and never a stack trace unless XUEFA_DEBUG=1
   })
 })
 
+describe('the graph view shows a cadre published material only', () => {
+  it('leaves a draft question out of a cadre’s graph, and shows it to its trainer', async () => {
+    const articleId = await mdpArticleId(server.db, '第二十五条')
+    const draft = await gql(server.url, 'mutation($input: QuestionInput!) { createQuestion(input: $input) { id status } }', {
+      input: { type: 'TRUE_FALSE', stem: `草稿题 ${uniqueId('q')}：合法性审查在集体讨论前进行。`, options: [], answer: ['TRUE'], explanation: '见第二十五条。', difficulty: 2, articleIds: [articleId], topicIds: [] },
+    }, tokens.trainer)
+    expect(draft.errors).toBeUndefined()
+    const draftId = draft.data.createQuestion.id
+    expect(draft.data.createQuestion.status).toBe('DRAFT')
+    try {
+      const query = '{ graphNeighbourhood(id: $id, depth: 1) { nodes { id kind } } }'.replace('{ graphNeighbourhood', 'query($id: ID!) { graphNeighbourhood')
+      const asTrainer = await gql(server.url, query, { id: articleId }, tokens.trainer)
+      expect(asTrainer.data.graphNeighbourhood.nodes.map((n: { id: string }) => n.id)).toContain(draftId)
+      const asCadre = await gql(server.url, query, { id: articleId }, tokens.cadre)
+      const ids = asCadre.data.graphNeighbourhood.nodes.map((n: { id: string }) => n.id)
+      expect(ids).toContain(articleId)
+      expect(ids).not.toContain(draftId)
+      // Whatever questions the cadre does see are published ones.
+      const shown = asCadre.data.graphNeighbourhood.nodes.filter((n: { kind: string }) => n.kind === 'QUESTION').map((n: { id: string }) => n.id)
+      const statuses = await server.db.read<{ status: string }>('MATCH (q:Question) WHERE q.id IN $ids RETURN DISTINCT q.status AS status', { ids: shown })
+      expect(statuses.map(s => s.status).filter(s => s !== 'PUBLISHED')).toEqual([])
+    }
+    finally {
+      await server.db.write('MATCH (q:Question {id: $id}) DETACH DELETE q', { id: draftId })
+    }
+  })
+})
+
