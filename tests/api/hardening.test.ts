@@ -109,3 +109,38 @@ describe('the graph view shows a cadre published material only', () => {
   })
 })
 
+describe('text that shows nothing is refused for titles, stems, options and names', () => {
+  // Each blank is one a careless paste or a script produces: spaces, zero-width characters, controls.
+  const BLANKS = ['   ', '\u200B\u200B\u200B', '\u3000\u3000', '\u0007\u0008\u200D', '\u3164\u3164']
+
+  async function refused(query: string, input: Record<string, unknown>, token: string, field: string) {
+    const result = await gql(server.url, query, { input }, token)
+    expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result.errors)).toBe('BAD_USER_INPUT')
+    const fields = result.errors![0]!.extensions!.fields as { field: string, message: string }[]
+    const mine = fields.find(f => f.field === field)
+    expect(mine, `${field} in ${JSON.stringify(fields)}`).toBeDefined()
+    expect(mine!.message).toMatch(/不能只含空格或不可见字符/)
+  }
+
+  it('refuses such a decision title, evidence title, question stem and option, quiz and session title, and person name', async () => {
+    const articleId = await mdpArticleId(server.db)
+    const before = await server.db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n')
+    for (const blank of BLANKS) {
+      await refused('mutation($input: DecisionInput!) { createDecision(input: $input) { id } }', { title: blank, organizationId: 'org-waigang-economy' }, tokens.advisor, 'title')
+      await refused('mutation($input: AppendStepRecordInput!) { appendStepRecord(input: $input) { created } }', { decisionId: 'sample-decision', clientId: randomUUID(), stepCode: 'LEGALITY_REVIEW', evidence: [{ title: blank }] }, tokens.advisor, 'evidence.0.title')
+      const question = { type: 'SINGLE', stem: `${blank}`, options: ['甲项', blank], answer: ['A'], explanation: '', difficulty: 2, articleIds: [articleId], topicIds: [] }
+      await refused('mutation($input: QuestionInput!) { createQuestion(input: $input) { id } }', question, tokens.trainer, 'stem')
+      await refused('mutation($input: QuestionInput!) { createQuestion(input: $input) { id } }', { ...question, stem: '以下哪一项是正确的？' }, tokens.trainer, 'options')
+      await refused('mutation($input: QuizInput!) { createQuiz(input: $input) { id } }', { title: blank, kind: 'FIXED' }, tokens.trainer, 'title')
+      await refused('mutation($input: ScheduleStudySessionInput!) { scheduleStudySession(input: $input) { id } }', { kind: 'PRE_MEETING', title: blank, startsAt: '2030-03-02T09:00:00+08:00', minutes: 30, organizationId: 'org-waigang-economy', articleIds: [articleId] }, tokens.trainer, 'title')
+      await refused('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { username: uniqueId('u').replace(/[^\w.-]/g, '').slice(-30), password: 'blank-name-test-123', name: blank, roles: ['CADRE'] }, tokens.admin, 'name')
+    }
+    expect(await server.db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n')).toEqual(before)
+  })
+
+  it('still accepts text with a visible character among invisible ones', async () => {
+    const result = await gql(server.url, 'mutation($input: DecisionInput!) { createDecision(input: $input) { id title } }', { input: { title: '\u200B测试决策', organizationId: 'org-waigang-economy' } }, tokens.advisor)
+    expect(result.errors).toBeUndefined()
+    await server.db.write('MATCH (d:Decision {id: $id}) DETACH DELETE d', { id: result.data.createDecision.id })
+  })
+})
