@@ -19,6 +19,7 @@ import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_HEADER } from './graphqlHttp'
 import { logger } from './logger'
 import { errorFormatter, unexpectedCause } from './schema/formatError'
+import { securityHeaders } from './securityHeaders'
 import { startExpirySweep } from './study/expirySweep'
 import { followUpSettled } from './study/followUp'
 
@@ -112,7 +113,9 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       // No HTTP caching of GraphQL responses (they are per user), so no cache hints: without this plugin
       // Apollo would also wrap every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No landing page: Apollo's needs inline scripts from a CDN, which the API's CSP forbids (and a
+      // closed network cannot reach). Development tools use introspection instead.
+      ApolloServerPluginLandingPageDisabled(),
       ...(process.env.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
   })
@@ -149,8 +152,14 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       }
     },
   })
-  // `/graphql` goes straight to Apollo (graphqlHttp.ts); express serves the rest.
-  httpServer.on('request', (req, res) => isGraphqlRequest(req.url) ? graphql(req, res) : app(req, res))
+  // `/graphql` goes straight to Apollo (graphqlHttp.ts); express serves the rest. Both get the security
+  // headers first (helmet never fails, so `next` is always called).
+  httpServer.on('request', (req, res) => {
+    if (isGraphqlRequest(req.url))
+      securityHeaders.api(req, res, () => graphql(req, res))
+    else
+      securityHeaders.web(req, res, () => app(req, res))
+  })
 
   if (existsSync(path.join(config.WEB_DIST_DIR, 'index.html'))) {
     app.use(express.static(config.WEB_DIST_DIR, { index: false, maxAge: '1h' }))

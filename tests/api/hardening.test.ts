@@ -32,6 +32,18 @@ async function post(body: unknown, token?: string) {
   return { response, json: await response.json() as { data?: any, errors?: { message: string, extensions?: Record<string, any> }[] } }
 }
 
+describe('the API sends security headers (helmet)', () => {
+  it('forbids scripts, framing, sniffing and referrers on /graphql', async () => {
+    const { response } = await post({ query: '{ health { ok } }' })
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain('default-src \'none\'')
+    expect(csp).toContain('frame-ancestors \'none\'')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+  })
+})
+
 describe('errors carry a request id and never a stack trace unless XUEFA_DEBUG=1', () => {
   it('answers a refused login without a stack, with the request id of the response header', async () => {
     const { response, json } = await post({ query: 'mutation { login(username: "nobody-here", password: "wrong-password-1") { token } }' })
