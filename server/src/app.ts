@@ -15,6 +15,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
 import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
+import { SESSION_STATE_TTL_MS, SessionRegistry } from './auth/sessionState'
+import { readSessionStates } from './auth/user.repository'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_HEADER } from './graphqlHttp'
 import { logger } from './logger'
@@ -40,6 +42,12 @@ export interface RunningServer {
   url: string
   port: number
   close: () => Promise<void>
+}
+
+/** What tests may replace. */
+export interface ServerOptions {
+  /** The clock of session checks and login throttling (milliseconds, as Date.now). */
+  now?: () => number
 }
 
 /** Benchmark mode (XUEFA_BENCH=1): each response says how many database round trips it took. */
@@ -75,7 +83,8 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
-export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT): Promise<RunningServer> {
+export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT, options: ServerOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? Date.now
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -121,7 +130,8 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   })
   await apollo.start()
 
-  const auth = { key: sessionKey(config), limiter: new LoginLimiter(), addressLimiter: new LoginLimiter(30, 200), secureCookies: production }
+  const sessions = new SessionRegistry(userIds => readSessionStates(db, userIds), SESSION_STATE_TTL_MS, now)
+  const auth = { key: sessionKey(config), limiter: new LoginLimiter(), addressLimiter: new LoginLimiter(30, 200), sessions, secureCookies: production }
 
   app.get('/health', async (_req, res) => {
     try {
@@ -138,7 +148,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
     maxBody: MAX_BODY,
     countRoundTrips: process.env.XUEFA_BENCH === '1',
     context: async (req, res, ip, requestId): Promise<Context> => {
-      const user = await readSession(req, auth.key)
+      const user = await readSession(req, auth.key, sessions)
       let address: string | undefined
       return {
         db,

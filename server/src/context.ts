@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Role } from './auth/access'
 import type { LoginLimiter } from './auth/loginLimiter'
+import type { SessionRegistry } from './auth/sessionState'
 import type { Config } from './config'
 import type { Database } from './db/database'
 
@@ -11,6 +12,11 @@ export interface SessionUser {
   personId: string | null
   roles: Role[]
   organizationIds: string[]
+  /**
+   * Id of this session (the token's `jti`): signing out ends this one only. Absent for an actor that is
+   * no signed-in session (the seed loaders, tests and the benchmark writing through the repositories).
+   */
+  sessionId?: string
 }
 
 /** Per-request GraphQL context. */
@@ -32,5 +38,5 @@ export interface Context {
    * Session signing key and the failed-login limiters (per account, and a looser one per address since a
    * whole office may share one), shared by all requests of the process.
    */
-  auth: { key: Uint8Array, limiter: LoginLimiter, addressLimiter: LoginLimiter, secureCookies: boolean }
+  auth: { key: Uint8Array, limiter: LoginLimiter, addressLimiter: LoginLimiter, sessions: SessionRegistry, secureCookies: boolean }
 }
