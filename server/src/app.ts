@@ -13,7 +13,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
-import { LoginLimiter } from './auth/loginLimiter'
+import { HashGate } from './auth/hashGate'
+import { LoginThrottle } from './auth/loginThrottle'
 import { readSession, sessionKey } from './auth/session'
 import { SESSION_STATE_TTL_MS, SessionRegistry } from './auth/sessionState'
 import { readSessionStates } from './auth/user.repository'
@@ -131,7 +132,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   await apollo.start()
 
   const sessions = new SessionRegistry(userIds => readSessionStates(db, userIds), SESSION_STATE_TTL_MS, now)
-  const auth = { key: sessionKey(config), limiter: new LoginLimiter(), addressLimiter: new LoginLimiter(30, 200), sessions, secureCookies: production }
+  const auth = { key: sessionKey(config), throttle: new LoginThrottle(now), hashes: new HashGate(), sessions, secureCookies: production }
 
   app.get('/health', async (_req, res) => {
     try {

@@ -25,26 +25,23 @@ function viewerFromSession(user: SessionUser): Viewer {
 @Resolver()
 export class AuthResolver {
   @Access('PUBLIC')
-  @Mutation(() => LoginResult, { description: 'Signs in (登录). Sets the session cookie and returns the token. Repeated failures are slowed, then refused for 15 minutes.' })
+  @Mutation(() => LoginResult, { description: 'Signs in (登录). Sets the session cookie and returns the token. Repeated failures from one address are slowed, progressively (see README “Security”); too many sign-ins at once are refused with RATE_LIMITED.' })
   async login(
     @Arg('username', () => String, { description: 'Login name.' }) username: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
-    const { limiter, addressLimiter, key, secureCookies } = ctx.auth
-    const account = `u:${username.toLowerCase()}`
-    const address = `ip:${ctx.clientIp()}`
-    const wait = Math.max(limiter.waitFor(account), addressLimiter.waitFor(address))
+    const { throttle, hashes, key, secureCookies } = ctx.auth
+    const address = ctx.clientIp()
+    // Counted before the slow hash, so a burst sent at once is counted attempt by attempt.
+    const wait = throttle.attempt(username, address)
     if (wait > 0)
       throw new AppError(ErrorCode.RATE_LIMITED, `登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试 (too many failed logins: try again in ${Math.ceil(wait / 1000)} s).`, { retryAfterSeconds: Math.ceil(wait / 1000) })
     const record = username.length <= 64 ? await findLoginRecord(ctx.db, username) : null
-    const ok = await verifyPassword(record?.passwordHash ?? null, password)
-    if (!record || !ok || record.session.disabled) {
-      limiter.fail(account)
-      addressLimiter.fail(address)
+    const ok = await hashes.run(() => verifyPassword(record?.passwordHash ?? null, password))
+    if (!record || !ok || record.session.disabled)
       throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_LOGIN)
-    }
-    limiter.succeed(account)
+    throttle.succeed(username, address)
     ctx.auth.sessions.remember(record.user.id, record.session)
     const { token, expiresAt } = await issueToken(record.user, key, ctx.config.SESSION_TTL_MINUTES, record.session.version)
     setSessionCookie(ctx.res, token, expiresAt, secureCookies)
@@ -88,7 +85,7 @@ export class AuthResolver {
       throw unauthenticated()
     const user = ctx.user
     const record = await findLoginRecord(ctx.db, user.username)
-    if (!record || !(await verifyPassword(record.passwordHash, currentPassword)))
+    if (!record || !(await ctx.auth.hashes.run(() => verifyPassword(record.passwordHash, currentPassword))))
       throw new AppError(ErrorCode.BAD_USER_INPUT, '当前密码不正确 (current password is wrong).', { field: 'currentPassword' })
     checkPasswordPolicy(newPassword)
     await updateUser(ctx.db, user, user.id, 'changePassword', { passwordHash: await hashPassword(newPassword) })
