@@ -13,6 +13,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
+import { startExpirySweep } from './attempt/expirySweep'
+import { followUpSettled } from './attempt/followUp'
 import { HashGate } from './auth/hashGate'
 import { LoginThrottle } from './auth/loginThrottle'
 import { readSession, sessionKey } from './auth/session'
@@ -23,8 +25,6 @@ import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_H
 import { logger } from './logger'
 import { errorFormatter, unexpectedCause } from './schema/formatError'
 import { securityHeaders } from './securityHeaders'
-import { startExpirySweep } from './study/expirySweep'
-import { followUpSettled } from './study/followUp'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -126,7 +126,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       // No landing page: Apollo's needs inline scripts from a CDN, which the API's CSP forbids (and a
       // closed network cannot reach). Development tools use introspection instead.
       ApolloServerPluginLandingPageDisabled(),
-      ...(process.env.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
+      ...(config.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
   })
   await apollo.start()
@@ -147,7 +147,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
 
   const graphql = graphqlHandler(apollo, {
     maxBody: MAX_BODY,
-    countRoundTrips: process.env.XUEFA_BENCH === '1',
+    countRoundTrips: config.XUEFA_BENCH === '1',
     context: async (req, res, ip, requestId): Promise<Context> => {
       const user = await readSession(req, auth.key, sessions)
       let address: string | undefined

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Role } from './auth/access'
 import type { HashGate } from './auth/hashGate'
 import type { LoginThrottle } from './auth/loginThrottle'
+import type { Role } from './auth/role'
 import type { SessionRegistry } from './auth/sessionState'
 import type { Config } from './config'
 import type { Database } from './db/database'
