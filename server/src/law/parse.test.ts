@@ -293,8 +293,9 @@ describe('malformed input', () => {
     expect(parseError(fake('第一条 甲。', '# 测试法\n2020年2月30日 测试机关通过\n')).line).toBe(2)
   })
 
-  it('refuses an unrecognised heading and repeated chapter numbers', () => {
-    expect(parseError(fake('## 甲乙\n第一条 丙。')).reason).toMatch(/unrecognised heading/)
+  it('refuses a heading that is prose and repeated chapter numbers', () => {
+    // An unnumbered heading (## 附则) is a division now; one holding a sentence is not a heading.
+    expect(parseError(fake('## 甲乙。丙丁。\n第一条 丙。')).reason).toMatch(/unrecognised heading/)
     expect(parseError(fake('## 第一章 甲\n第一条 乙。\n## 第一章 丙\n第二条 丁。')).reason).toMatch(/duplicate division/)
   })
 
