@@ -82,6 +82,8 @@ export interface ParsedDivision {
   children: ParsedDivision[]
   /** Articles directly in this division (not in its children). */
   articles: ParsedArticle[]
+  /** Text of an unnumbered division outside any article (the list of an 附件, a 说明). */
+  paragraphs: string[]
 }
 
 /** A problem with a line of a file: an error refuses the file, a warning is a note on an accepted one. */
@@ -172,6 +174,15 @@ const ARTICLE_HEAD = new RegExp(`^第[${NUMERAL_CHARS}]+条(?:之[${NUMERAL_CHAR
 const DIVISION_HEAD = new RegExp(`^(第[${NUMERAL_CHARS}]+(分编|编|章|节))(?:\\s*(.*))?$`)
 /** `一、受案范围`: a division (as a heading) or an item (as a line). */
 const ITEM_HEAD = /^([一二三四五六七八九十百]+)、(.*)$/
+/** Item numbering styles of documents without 第…条, each matching `[whole, number, rest]`. */
+const ITEM_STYLES = {
+  dun: ITEM_HEAD,
+  arabic: /^(\d{1,3})[.．、](?!\d)(.*)$/,
+  paren: /^[（(]([一二三四五六七八九十百]+)[）)](.*)$/,
+} as const
+type ItemStyle = keyof typeof ITEM_STYLES | 'headings' | 'whole'
+/** `第四百一十四 条报请…`: a number broken by a space, read as an article only when it is the next one. */
+const SPACED_ARTICLE = new RegExp(`^第([${NUMERAL_CHARS}]+)\\s+条(.*)$`)
 const NUMERAL_ONLY = new RegExp(`^[${NUMERAL_CHARS}]+$`)
 const MARKDOWN_HEADING = /^(#{1,6})(.*)$/
 /** Sentence punctuation: a line holding it is prose, never a heading. */
@@ -408,6 +419,17 @@ function compact(s: string): string {
   return s.replace(/\s+/g, '')
 }
 
+/** The second line of a wrapped heading: short, and not a sentence (it may hold a comma). */
+function isWrappedTitle(text: string): boolean {
+  return [...text].length <= 30 && !/[。；;：:！？!?]/.test(text) && !ITEM_HEAD.test(text) && !/^[（(0-9\uFF10-\uFF19]/.test(text)
+    && !ARTICLE_HEAD.test(text) && !DIVISION_HEAD.test(text)
+}
+
+/** A line opening an article: `第一条 …`, `第一条（目的）…`, or the number alone. */
+function isArticleLine(text: string): boolean {
+  return matchArticleHeading(text) !== null || ARTICLE_HEAD.exec(text)?.[0] === text
+}
+
 /** A short line without punctuation: a wrapped heading's second line or an unnumbered section title. */
 function isTitleLike(text: string): boolean {
   return [...text].length <= TITLE_MAX && !TITLE_BREAKERS.test(text) && !ITEM_HEAD.test(text)
@@ -453,7 +475,8 @@ class Parser {
   private partial: string | null = null
   private mode: Mode = 'leading'
   private unit: LawUnit = 'ARTICLE'
-  private itemsFromHeadings = false
+  /** How the items of a document without 第…条 are numbered. */
+  private itemStyle: ItemStyle = 'dun'
   private current: ParsedArticle | null = null
   /** The division whose heading was the last content, while its title may still continue on the next line. */
   private openedAt: ParsedDivision | null = null
@@ -576,12 +599,7 @@ class Parser {
 
   /** Decides, before reading the body, how it is numbered and which lines are unnumbered section titles. */
   private scan(body: Line[]): void {
-    const isArticle = (t: string): boolean => matchArticleHeading(t) !== null || ARTICLE_HEAD.exec(t)?.[0] === t
-    if (!body.some(l => isArticle(l.text))) {
-      this.unit = 'ITEM'
-      const itemLine = body.some(l => !MARKDOWN_HEADING.test(l.text) && ITEM_HEAD.exec(l.text)?.[1] === '一')
-      this.itemsFromHeadings = !itemLine && body.some(l => ITEM_HEAD.exec(MARKDOWN_HEADING.exec(l.text)?.[2]?.trim() ?? '')?.[1] === '一')
-    }
+    this.chooseUnit(body)
     for (const l of body) {
       const h = MARKDOWN_HEADING.exec(l.text)
       const d = h ? DIVISION_HEAD.exec((h[2] ?? '').trim()) : null
@@ -606,11 +624,50 @@ class Parser {
         return
       }
       const next = body[k + 1]?.text ?? ''
-      const nextIsUnit = this.unit === 'ARTICLE' ? isArticle(next) : ITEM_HEAD.test(next)
+      const nextIsUnit = this.unit === 'ARTICLE' ? isArticleLine(next) : this.itemOf(next) !== null
       if (nextIsUnit && isTitleLike(l.text))
         region.push(l.no)
     })
     close()
+  }
+
+  /**
+   * 第…条 articles when the document has any (一、 and 1. lines are then parts of articles).
+   * Without articles, items are taken
+   * in this order of preference: 一、 lines, 1. lines, 一、 headings, （一） lines; a text with no
+   * numbering and no headings at all is one unit (a one-paragraph 批复, 刑法修正案（二）).
+   */
+  private chooseUnit(body: Line[]): void {
+    const lines = body.filter(l => !MARKDOWN_HEADING.test(l.text))
+    const articles = lines.filter(l => isArticleLine(l.text)).length
+    const count = (style: keyof typeof ITEM_STYLES): number =>
+      lines.some(l => ITEM_STYLES[style].exec(l.text)?.[1] === (style === 'arabic' ? '1' : '一'))
+        ? lines.filter(l => ITEM_STYLES[style].test(l.text)).length
+        : 0
+    const dun = count('dun')
+    const arabic = count('arabic')
+    if (articles > 0)
+      return
+    this.unit = 'ITEM'
+    const headings = body.some(l => ITEM_HEAD.exec(MARKDOWN_HEADING.exec(l.text)?.[2]?.trim() ?? '')?.[1] === '一')
+    if (dun > 0)
+      this.itemStyle = 'dun'
+    else if (arabic > 0)
+      this.itemStyle = 'arabic'
+    else if (headings)
+      this.itemStyle = 'headings'
+    else if (count('paren') > 0)
+      this.itemStyle = 'paren'
+    else if (!body.some(l => MARKDOWN_HEADING.test(l.text) && l.text.replace(/^#+/, '').trim() !== ''))
+      this.itemStyle = 'whole'
+  }
+
+  /** `[number, rest]` of an item line in this document's style, or null. */
+  private itemOf(text: string): [string, string] | null {
+    if (this.itemStyle === 'whole')
+      return null
+    const m = ITEM_STYLES[this.itemStyle === 'headings' ? 'dun' : this.itemStyle].exec(text)
+    return m ? [m[1] ?? '', (m[2] ?? '').trim()] : null
   }
 
   /**
@@ -688,11 +745,17 @@ class Parser {
         this.openArticle(article, no)
         return
       }
+      const spaced = SPACED_ARTICLE.exec(text)
+      if (spaced && this.isNextArticle(`第${spaced[1]}条`)) {
+        this.warnings.push({ line: no, message: `条号中有空格，按 第${spaced[1]}条 读取 (space inside the article number)` })
+        this.openArticle({ number: `第${spaced[1]}条`, caption: null, rest: (spaced[2] ?? '').trim() }, no)
+        return
+      }
     }
-    else if (!this.itemsFromHeadings) {
-      const item = ITEM_HEAD.exec(text)
-      if (item && this.isNextItem(item[1] ?? '')) {
-        this.openItem(item[1] ?? '', null, (item[2] ?? '').trim(), no)
+    else {
+      const item = this.itemOf(text)
+      if (item && this.isNextItem(item[0])) {
+        this.openItem(item[0], null, item[1], no)
         return
       }
     }
@@ -706,7 +769,7 @@ class Parser {
       this.openDivision({ number: '', ordinal: null, title: text, kind: this.childKind() }, no, true)
       return
     }
-    if (this.openedAt && isTitleLike(text)) {
+    if (this.openedAt && isWrappedTitle(text)) {
       this.openedAt.title += text
       return
     }
@@ -717,6 +780,13 @@ class Parser {
     }
     if (this.mode === 'leading' || this.mode === 'preamble') {
       this.preamble.push(text)
+      return
+    }
+    const top = this.stack.at(-1)?.div
+    // Only a 第…章/节 promises articles; text under 附件, 一、 headings or in an item document is the division's own.
+    const ownText = this.unit === 'ITEM' || this.stack.some(s => !s.div.number.startsWith('第'))
+    if (top && ownText && top.articles.length === 0 && top.children.length === 0) {
+      top.paragraphs.push(text)
       return
     }
     this.stray.push({ line: no, message: `条文之外的文字 (text before the first article of a division): "${text.slice(0, 30)}"` })
@@ -746,7 +816,7 @@ class Parser {
       return
     }
     const item = ITEM_HEAD.exec(text)
-    if (item && this.unit === 'ITEM' && this.itemsFromHeadings && this.isNextItem(item[1] ?? '')) {
+    if (item && this.unit === 'ITEM' && (this.itemStyle === 'headings' || this.itemStyle === 'dun') && this.isNextItem(item[1] ?? '')) {
       this.openItem(item[1] ?? '', item[2]?.trim() || null, '', no)
       return
     }
@@ -792,7 +862,8 @@ class Parser {
     let parent = this.popTo(rank)
     let siblings = parent ? parent.children : this.divisions
     if (spec.ordinal !== null) {
-      const previous = siblings.filter(d => d.kind === spec.kind && d.number !== '').at(-1)
+      const style = (n: string): string => n.startsWith('第') ? 'di' : n.endsWith('、') ? 'dun' : ''
+      const previous = siblings.filter(d => d.kind === spec.kind && d.number !== '' && style(d.number) === style(spec.number)).at(-1)
       if (previous && previous.ordinal >= spec.ordinal) {
         if (!this.unitsSeen) {
           this.skipTableOfContents(no)
@@ -821,6 +892,7 @@ class Parser {
       line: no,
       children: [],
       articles: [],
+      paragraphs: [],
     }
     siblings.push(div)
     this.stack.push({ div, rank, fromLine })
@@ -851,6 +923,15 @@ class Parser {
     this.mode = 'leading'
   }
 
+  private isNextArticle(number: string): boolean {
+    try {
+      return Math.floor(articleOrdinal(number)) === Math.floor(this.articles.at(-1)?.ordinal ?? 0) + 1
+    }
+    catch {
+      return false
+    }
+  }
+
   private isNextItem(numeral: string): boolean {
     const last = this.articles.at(-1)?.ordinal ?? 0
     try {
@@ -874,8 +955,9 @@ class Parser {
 
   private openItem(numeral: string, caption: string | null, rest: string, no: number): void {
     const n = parseChineseNumber(numeral)
+    const style = this.itemStyle
     this.place({
-      number: `${numeral}、`,
+      number: style === 'arabic' ? `${numeral}.` : style === 'paren' ? `（${numeral}）` : `${numeral}、`,
       slug: `i${n}`,
       ordinal: n,
       caption,
@@ -936,6 +1018,10 @@ class Parser {
         this.warnings.push({ line: 0, message: `正文没有日期行，版本日期取自文件名 (no dated line: version date ${fallback} taken from the file name)` })
       else
         this.problem(0, '缺少日期行，文件名中也没有日期 (no dated event line, and no (YYYY-MM-DD) date in the file name: the text version cannot be identified)')
+    }
+    if (this.articles.length === 0 && this.unit === 'ITEM' && this.itemStyle === 'whole' && this.preamble.length > 0) {
+      this.warnings.push({ line: 0, message: '没有条号或条目编号，全文作为一条保存 (no numbered articles or items: the whole text is kept as one unit)' })
+      this.place({ number: '全文', slug: 'i1', ordinal: 1, caption: null, deleted: false, paragraphs: this.preamble.splice(0), text: '', line: this.lines[0]?.no ?? 0, path: [] })
     }
     if (this.articles.length === 0)
       this.problem(0, `没有条文或条目 (no articles and no items: the file holds no 第…条 and no 一、二、 numbered text)`)

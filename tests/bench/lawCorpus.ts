@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import { LawParseError, parseLaw } from '../server/src/law/parse'
+import { LawParseError, parseLaw } from '../../server/src/law/parse'
 
 /**
- * `npx tsx scripts/lawCorpus.ts <dir> [--list]`: runs the law parser over every Markdown file under
+ * `npx tsx tests/bench/lawCorpus.ts <dir> [--list]`: runs the law parser over every Markdown file under
  * `dir` (recursively; a public corpus such as LawRefBook/Laws, fetched outside the project) and
  * prints how many it accepts, how many it refuses and why, and how many accepted files hold no
  * article or item (there must be none). Nothing is written anywhere. `--list` also prints each
@@ -29,7 +29,7 @@ function main(): number {
   const args = process.argv.slice(2)
   const dir = args.find(a => !a.startsWith('--'))
   if (!dir) {
-    console.error('Usage: npx tsx scripts/lawCorpus.ts <corpus directory> [--list]')
+    console.error('Usage: npx tsx tests/bench/lawCorpus.ts <corpus directory> [--list]')
     return 2
   }
   const files = walk(path.resolve(dir))
