@@ -125,11 +125,12 @@ export type DecisionStatus =
   | 'IN_PROGRESS'
   | 'PUBLISHED';
 
-/** PART 编, CHAPTER 章, SECTION 节. */
+/** PART 编, SUBPART 分编, CHAPTER 章, SECTION 节; an unnumbered heading (附则, 附件一, 一、受案范围) takes the kind of its level. */
 export type DivisionKind =
   | 'CHAPTER'
   | 'PART'
-  | 'SECTION';
+  | 'SECTION'
+  | 'SUBPART';
 
 /** A supporting document of a step record. */
 export type EvidenceInput = {
