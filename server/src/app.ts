@@ -19,7 +19,9 @@ import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest } from './graphqlHttp'
+import { onLawsChanged } from './law/lawEvents'
 import { logger } from './logger'
+import { flagQuestionsOnLawChange } from './quiz/lawChangeSubscriber'
 import { formatError } from './schema/formatError'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
@@ -57,6 +59,8 @@ const roundTripHeader: ApolloServerPlugin<Context> = {
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
 export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT): Promise<RunningServer> {
+  // A law imported through the API may change articles that questions test: the quiz reviews them.
+  onLawsChanged(flagQuestionsOnLawChange)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
