@@ -27,8 +27,8 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
   try {
     db = await Database.connect({
       uri: embedded?.uri ?? config.NEO4J_URI!,
-      user: config.NEO4J_USER,
-      password: embedded ? '' : config.NEO4J_PASSWORD,
+      user: embedded?.user ?? config.NEO4J_USER,
+      password: embedded?.password ?? config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
     })
     if (options.migrate !== false)
