@@ -15,6 +15,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
 import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
+import { ErrorCode } from './common/errors'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest } from './graphqlHttp'
 import { logger } from './logger'
@@ -51,6 +52,27 @@ const roundTripHeader: ApolloServerPlugin<Context> = {
     }
   },
 }
+
+/**
+ * A response whose errors say the database is unavailable is HTTP 503 with Retry-After, so clients and
+ * load balancers treat it as the retryable outage it is.
+ */
+const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined
+        if (errors?.some(error => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+          response.http.status = 503
+          response.http.headers.set('retry-after', '2')
+        }
+      },
+    }
+  },
+}
+
+/** `/health` answers within this time even when the database hangs. */
+const HEALTH_TIMEOUT_MS = 800
 
 /**
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
@@ -93,6 +115,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       // No HTTP caching of GraphQL responses (they are per user), so no cache hints: without this plugin
       // Apollo would also wrap every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      unavailableStatus,
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(process.env.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
@@ -101,14 +124,30 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
 
   const auth = { key: sessionKey(config), limiter: new LoginLimiter(), addressLimiter: new LoginLimiter(30, 200), secureCookies: production }
 
+  // Answers within a second: at once while the database is known to be down (503 with the reason and
+  // since when), else after one query bounded by HEALTH_TIMEOUT_MS.
   app.get('/health', async (_req, res) => {
+    const availability = db.availability()
+    if (!availability.up) {
+      res.status(503).json({ ok: false, error: 'database unavailable', reason: availability.reason, since: availability.since })
+      return
+    }
+    let timer: NodeJS.Timeout | undefined
     try {
-      const database = await db.serverInfo()
+      const database = await Promise.race([
+        db.serverInfo(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS)
+        }),
+      ])
       res.json({ ok: true, database })
     }
     catch (error) {
       logger.warn({ err: error }, 'health check failed')
-      res.status(503).json({ ok: false, error: 'database unavailable' })
+      res.status(503).json({ ok: false, error: 'database unavailable', reason: error instanceof Error ? error.message.split('\n')[0] : String(error) })
+    }
+    finally {
+      clearTimeout(timer)
     }
   })
 

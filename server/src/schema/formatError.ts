@@ -1,6 +1,9 @@
 import type { GraphQLFormattedError } from 'graphql'
 import { unwrapResolverError } from '@apollo/server/errors'
 import { GraphQLError } from 'graphql'
+import { Neo4jError } from 'neo4j-driver'
+import { ErrorCode } from '../common/errors'
+import { DatabaseUnavailableError } from '../db/database'
 import { logger } from '../logger'
 
 interface ValidationFailure { property: string, constraints?: Record<string, string>, children?: ValidationFailure[] }
@@ -11,6 +14,12 @@ function flatten(failures: ValidationFailure[], prefix = ''): { field: string, m
     ...flatten(f.children ?? [], `${prefix}${f.property}.`),
   ])
 }
+
+/**
+ * What a person sees when the database is down: the request may be sent again as it is (every write is
+ * idempotent: answers by question, submissions by their id).
+ */
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，请几秒后重试 (database temporarily unavailable; retry in a few seconds).'
 
 /**
  * Shapes every error the API returns: a code and a message a person can act on. Validation failures
@@ -26,6 +35,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: `输入有误 (invalid input): ${fields.map(f => `${f.field}: ${f.message}`).join('; ')}`,
       path: formatted.path,
       extensions: { code, fields },
+    }
+  }
+  if (original instanceof DatabaseUnavailableError || (original instanceof Neo4jError && /ServiceUnavailable|SessionExpired/.test(original.code))) {
+    logger.warn({ err: original }, 'request failed: database unavailable')
+    return {
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      path: formatted.path,
+      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryable: true },
     }
   }
   if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
