@@ -20,6 +20,7 @@ import { LoginThrottle } from './auth/loginThrottle'
 import { readSession, sessionKey } from './auth/session'
 import { SESSION_STATE_TTL_MS, SessionRegistry } from './auth/sessionState'
 import { readSessionStates } from './auth/user.repository'
+import { ErrorCode } from './common/errors'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_HEADER } from './graphqlHttp'
 import { onLawsChanged } from './law/lawEvents'
@@ -83,6 +84,27 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
 }
 
 /**
+ * A response whose errors say the database is unavailable is HTTP 503 with Retry-After, so clients and
+ * load balancers treat it as the retryable outage it is.
+ */
+const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined
+        if (errors?.some(error => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+          response.http.status = 503
+          response.http.headers.set('retry-after', '2')
+        }
+      },
+    }
+  },
+}
+
+/** `/health` answers within this time even when the database hangs. */
+const HEALTH_TIMEOUT_MS = 800
+
+/**
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
@@ -130,6 +152,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       // No landing page: Apollo's needs inline scripts from a CDN, which the API's CSP forbids (and a
       // closed network cannot reach). Development tools use introspection instead.
       ApolloServerPluginLandingPageDisabled(),
+      unavailableStatus,
       ...(config.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
   })
@@ -138,14 +161,30 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const sessions = new SessionRegistry(userIds => readSessionStates(db, userIds), SESSION_STATE_TTL_MS, now)
   const auth = { key: sessionKey(config), throttle: new LoginThrottle(now), hashes: new HashGate(), sessions, secureCookies: production }
 
+  // Answers within a second: at once while the database is known to be down (503 with the reason and
+  // since when), else after one query bounded by HEALTH_TIMEOUT_MS.
   app.get('/health', async (_req, res) => {
+    const availability = db.availability()
+    if (!availability.up) {
+      res.status(503).json({ ok: false, error: 'database unavailable', reason: availability.reason, since: availability.since })
+      return
+    }
+    let timer: NodeJS.Timeout | undefined
     try {
-      const database = await db.serverInfo()
+      const database = await Promise.race([
+        db.serverInfo(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS)
+        }),
+      ])
       res.json({ ok: true, database })
     }
     catch (error) {
       logger.warn({ err: error }, 'health check failed')
-      res.status(503).json({ ok: false, error: 'database unavailable' })
+      res.status(503).json({ ok: false, error: 'database unavailable', reason: error instanceof Error ? error.message.split('\n')[0] : String(error) })
+    }
+    finally {
+      clearTimeout(timer)
     }
   })
 
