@@ -21,6 +21,7 @@ import { logger } from './logger'
 import { formatError } from './schema/formatError'
 import { startExpirySweep } from './study/expirySweep'
 import { followUpSettled } from './study/followUp'
+import { webApp } from './web/staticFiles'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -133,10 +134,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   httpServer.on('request', (req, res) => isGraphqlRequest(req.url) ? graphql(req, res) : app(req, res))
 
   if (existsSync(path.join(config.WEB_DIST_DIR, 'index.html'))) {
-    app.use(express.static(config.WEB_DIST_DIR, { index: false, maxAge: '1h' }))
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
-      res.sendFile(path.join(config.WEB_DIST_DIR, 'index.html'))
-    })
+    app.use(webApp(config.WEB_DIST_DIR))
   }
   else {
     logger.warn({ dir: config.WEB_DIST_DIR }, 'web app not built (run `npm run build:web`); serving the API only')
