@@ -28,6 +28,7 @@ import { logger } from './logger'
 import { flagQuestionsOnLawChange } from './quiz/lawChangeSubscriber'
 import { errorFormatter, unexpectedCause } from './schema/formatError'
 import { securityHeaders } from './securityHeaders'
+import { webApp } from './web/staticFiles'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -216,10 +217,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   })
 
   if (existsSync(path.join(config.WEB_DIST_DIR, 'index.html'))) {
-    app.use(express.static(config.WEB_DIST_DIR, { index: false, maxAge: '1h' }))
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
-      res.sendFile(path.join(config.WEB_DIST_DIR, 'index.html'))
-    })
+    app.use(webApp(config.WEB_DIST_DIR))
   }
   else {
     logger.warn({ dir: config.WEB_DIST_DIR }, 'web app not built (run `npm run build:web`); serving the API only')
