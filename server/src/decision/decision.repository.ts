@@ -8,6 +8,7 @@ import type { Person } from '../org/org.type'
 import type { StoredRecord } from './assessment'
 import type { DecisionStatusValue } from './compliance'
 import type { Decision, DecisionArticleRef, StepRecord } from './decision.type'
+import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion } from './stepRecords'
 import type { StepCode } from './steps'
 import type { DecisionViewer } from './viewer.repository'
 import { randomUUID } from 'node:crypto'
@@ -19,6 +20,7 @@ import { fulltextQuery } from '../law/search'
 import { assess, checkDate, effectiveRecordIds, shanghaiToday, toEvidence } from './assessment'
 import { DECISION_STATUSES } from './compliance'
 import { ruleSetsFor } from './ruleSet.repository'
+import { isLateEntry } from './stepRecords'
 import { orgProjection, visible } from './viewer.repository'
 
 interface DecisionDetailRow extends Omit<Decision, 'records' | 'compliance'> {
@@ -50,6 +52,8 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
              evidenceTitles: coalesce(r.evidenceTitles, [e IN coalesce(r.evidence, []) | split(e, '|')[0]]),
              evidenceNumbers: coalesce(r.evidenceNumbers, [e IN coalesce(r.evidence, []) | coalesce(split(e, '|')[1], '')]),
              .note, correctsId: [(r)-[:CORRECTS]->(x:StepRecord) | x.id][0], recordedAt: toString(r.recordedAt),
+             submittedOn: toString(r.submittedOn), methods: coalesce(r.methods, []), .shortenedReason, .conclusion,
+             exploratoryReform: coalesce(r.exploratoryReform, false), .legalOpinionBy, .alreadyAssessedRef,
              performedBy: ${PERSON_PROJECTION},
              correctedByIds: [(x:StepRecord)-[:CORRECTS]->(r) | x.id]} AS record
            // In the order they were appended: by the time (the node's, not the text's, whose fraction has
@@ -81,6 +85,14 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
     correctsId: r.correctsId ?? null,
     correctedByIds: r.correctedByIds,
     effective: effective.has(r.id),
+    submittedOn: r.submittedOn ?? null,
+    methods: (r.methods ?? []) as ParticipationMethod[],
+    shortenedReason: r.shortenedReason ?? null,
+    conclusion: (r.conclusion ?? null) as ReviewConclusion | null,
+    exploratoryReform: r.exploratoryReform ?? false,
+    legalOpinionBy: (r.legalOpinionBy ?? null) as LegalOpinionBy | null,
+    alreadyAssessedRef: r.alreadyAssessedRef ?? null,
+    lateEntry: isLateEntry(r.completedOn ?? null, r.recordedAt),
   }))
   return {
     ...row,

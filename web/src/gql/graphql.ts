@@ -6,24 +6,38 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A new step record. Records are never changed: to fix one, append a record with `correctsId`. */
 export type AppendStepRecordInput = {
+  /** Where the risk was already assessed under other rules (第二十二条第二款), up to 500 characters. */
+  alreadyAssessedRef?: string | null | undefined;
   /** A UUID the client generates once per record; sending it again (e.g. after a lost response) records nothing new. */
   clientId: string;
   /** Completion date (YYYY-MM-DD), not in the future; empty while under way. */
   completedOn?: string | null | undefined;
-  /** The record of the same decision this one corrects. */
+  /** The legality review’s conclusion (第二十五条第二款). */
+  conclusion?: ReviewConclusion | null | undefined;
+  /** The record of the same decision (and the same step) this one corrects. */
   correctsId?: string | number | null | undefined;
   /** The decision. */
   decisionId: string | number;
   /** Supporting documents (up to 20). */
   evidence?: Array<EvidenceInput>;
+  /** An exploratory reform whose legal risk was disclosed to the meeting (第二十五条第二款); only with conclusion UNLAWFUL. */
+  exploratoryReform?: boolean | null | undefined;
+  /** Who gave the legal opinion during the review (第二十八条); NONE when nobody did. */
+  legalOpinionBy?: LegalOpinionBy | null | undefined;
+  /** How the public was heard (第十四条), for public participation. */
+  methods?: Array<ParticipationMethod> | null | undefined;
   /** Free note (up to 2000 characters). */
   note?: string | null | undefined;
   /** Outcome, e.g. the legality-review opinion (up to 2000 characters). */
   outcome?: string | null | undefined;
+  /** Why a period was shorter than usual, as stated at the time (第十五条, 第二十六条), up to 500 characters. */
+  shortenedReason?: string | null | undefined;
   /** Start date (YYYY-MM-DD), e.g. the day a comment call was published; leave empty for a single event. */
   startedOn?: string | null | undefined;
   /** The step. */
   stepCode: StepCode;
+  /** 送审日 of a legality review (YYYY-MM-DD): the day the draft was sent (第二十六条). */
+  submittedOn?: string | null | undefined;
 };
 
 /** OFFICIAL: `text` is the official wording. SUMMARY: only `summary` (要点，非原文) is known. */
@@ -140,16 +154,21 @@ export type EvidenceInput = {
   title: string;
 };
 
-/** Kind of finding: DONE 已完成, REQUIRED_MISSING 缺失必经程序, NOT_REQUIRED 不适用, OUT_OF_ORDER 顺序颠倒, PERIOD_TOO_SHORT 期限不足, NO_EVIDENCE 缺少材料, PENDING 待进行, NO_RULE_SET 无适用规则. */
+/** Kind of finding: DONE 已完成, REQUIRED_MISSING 缺失必经程序, NOT_REQUIRED 不适用, OUT_OF_ORDER 顺序颠倒, PERIOD_TOO_SHORT 期限不足, NO_EVIDENCE 缺少材料, PENDING 待进行, NO_RULE_SET 无适用规则, UNLAWFUL_DISCUSSED 经审查不合法仍提交讨论, NO_LEGAL_OPINION 未组织法律顾问或公职律师提出法律意见, EXPLORATORY_REFORM 探索性改革事项明示法律风险（需人工核实）, UNCERTAIN 无法确定（如节假日日历未收录该年度）, INCONSISTENT 日期相互矛盾. */
 export type FindingCode =
   | 'DONE'
+  | 'EXPLORATORY_REFORM'
+  | 'INCONSISTENT'
   | 'NOT_REQUIRED'
   | 'NO_EVIDENCE'
+  | 'NO_LEGAL_OPINION'
   | 'NO_RULE_SET'
   | 'OUT_OF_ORDER'
   | 'PENDING'
   | 'PERIOD_TOO_SHORT'
-  | 'REQUIRED_MISSING';
+  | 'REQUIRED_MISSING'
+  | 'UNCERTAIN'
+  | 'UNLAWFUL_DISCUSSED';
 
 /** What a node of the law graph view is. */
 export type GraphNodeKind =
@@ -200,6 +219,23 @@ export type LawStatus =
 export type LawVersionSource =
   | 'CORPUS'
   | 'SUMMARY';
+
+/** Who gave the legal opinion during a legality review (第二十八条): LEGAL_ADVISER 法律顾问, PUBLIC_LAWYER 公职律师, LEGAL_ADVISER_AND_PUBLIC_LAWYER 法律顾问和公职律师, NONE 未组织. */
+export type LegalOpinionBy =
+  | 'LEGAL_ADVISER'
+  | 'LEGAL_ADVISER_AND_PUBLIC_LAWYER'
+  | 'NONE'
+  | 'PUBLIC_LAWYER';
+
+/** How the public was heard (国务院令第713号 第十四条): SYMPOSIUM 座谈会, HEARING 听证会, FIELD_VISIT 实地走访, WRITTEN_CONSULTATION 书面征求意见, PUBLIC_COMMENT 向社会公开征求意见, SURVEY 问卷调查, OPINION_POLL 民意调查. Only PUBLIC_COMMENT is held to the comment period of 第十五条. */
+export type ParticipationMethod =
+  | 'FIELD_VISIT'
+  | 'HEARING'
+  | 'OPINION_POLL'
+  | 'PUBLIC_COMMENT'
+  | 'SURVEY'
+  | 'SYMPOSIUM'
+  | 'WRITTEN_CONSULTATION';
 
 /** LEADING 领导干部, RESERVE 中青后备干部, GENERAL 一般干部, ADVISOR 法律顾问. */
 export type PersonCategory =
@@ -340,6 +376,12 @@ export type ReviewCardState =
   | 'NEW'
   | 'RELEARNING'
   | 'REVIEW';
+
+/** Conclusion of a legality review (第二十五条第二款): LAWFUL 合法, UNLAWFUL 不合法, LAWFUL_AFTER_CHANGES 修改后合法. */
+export type ReviewConclusion =
+  | 'LAWFUL'
+  | 'LAWFUL_AFTER_CHANGES'
+  | 'UNLAWFUL';
 
 /** How well the person remembered (FSRS rating): AGAIN 忘记了, HARD 困难, GOOD 记得, EASY 简单. */
 export type ReviewRating =
