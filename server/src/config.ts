@@ -35,6 +35,7 @@ const schema = z.object({
   SEED_SAMPLE_DATA: z.enum(['auto', 'true', 'false'], { errorMap: () => ({ message: 'SEED_SAMPLE_DATA must be auto, true or false' }) }).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default(path.join(ROOT_DIR, 'web/dist')),
+  XUEFA_BENCH: z.enum(['0', '1'], { errorMap: () => ({ message: 'XUEFA_BENCH must be 0 or 1' }) }).default('0'),
 })
 
 /** Validated configuration; see README "Configuration". */
