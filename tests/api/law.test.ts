@@ -230,6 +230,30 @@ describe('importLaw over HTTP', () => {
     )
   })
 
+  it('sends questions on an article changed by a newer version to the review queue (the quiz subscribes to law changes)', async () => {
+    const title = `测试复核${uniqueId('t')}`
+    const v1 = `# ${title}\n\n2020年1月1日 测试机关通过\n<!-- INFO END -->\n第一条 甲。\n第二条 乙。\n`
+    const first = await gql(server.url, IMPORT, { fileName: 'review-2020.md', text: v1 }, admin)
+    const lawId = first.data.importLaw.lawId as string
+    const questionId = uniqueId('q')
+    await server.db.write(
+      `MATCH (:LawVersion {id: $versionId})-[:CONTAINS]->(a:Article {number: '第二条'})
+       CREATE (:Question {id: $questionId, stem: '测试', status: 'PUBLISHED'})-[:TESTS]->(a)`,
+      { versionId: first.data.importLaw.versionId, questionId },
+    )
+    const v2 = `# ${title}\n\n2022年1月1日 测试机关修订\n<!-- INFO END -->\n第一条 甲。\n第二条 乙已修改。\n`
+    expect((await gql(server.url, IMPORT, { fileName: 'review-2022.md', text: v2 }, admin)).errors).toBeUndefined()
+    const [row] = await server.db.read<{ needsReview: boolean | null }>('MATCH (q:Question {id: $questionId}) RETURN q.needsReview AS needsReview', { questionId })
+    expect(row!.needsReview).toBe(true)
+    await server.db.write(
+      `MATCH (q:Question {id: $questionId}) DETACH DELETE q
+       WITH 1 AS x
+       MATCH (l:Law {id: $lawId}) OPTIONAL MATCH (l)-[:HAS_VERSION]->(v) OPTIONAL MATCH (a:Article {lawId: $lawId}) WHERE a.slug IS NOT NULL
+       DETACH DELETE l, v, a`,
+      { questionId, lawId },
+    )
+  })
+
   it('refuses cadres (FORBIDDEN) and anonymous readers (UNAUTHENTICATED)', async () => {
     const forbidden = await gql(server.url, IMPORT, { fileName: 'x.md', text: fakeLaw('无权限测试', '第一条 甲。\n') }, cadre)
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
