@@ -136,6 +136,18 @@ describe('an advisor records a decision’s procedure over HTTP', () => {
     expect(unchanged.data.decision).toEqual({ status: 'IN_PROGRESS', basedOn: [{ id: articleId }] })
   })
 
+  it('searches the legal basis for text with Lucene operators as plain words (issue 16 item 7)', async () => {
+    const SEARCH = `query($text: String!) { decisionBasisArticles(text: $text) { id number lawId } }`
+    // These gave INTERNAL_SERVER_ERROR: AND and an unclosed bracket reached Lucene as query syntax.
+    for (const text of ['AND', '合法性审查 AND (', 'OR NOT', '") // *']) {
+      const res = await gql(server.url, SEARCH, { text }, advisor)
+      expect(res.errors, text).toBeUndefined()
+      expect(Array.isArray(res.data.decisionBasisArticles), text).toBe(true)
+    }
+    const mixed = await gql(server.url, SEARCH, { text: '合法性审查 AND (' }, advisor)
+    expect(mixed.data.decisionBasisArticles.length).toBeGreaterThan(0)
+  })
+
   it('records a resubmitted clientId once', async () => {
     const { data } = await gql(server.url, CREATE, { input: decisionInput() }, advisor)
     const input = recordInput(data.createDecision.id)

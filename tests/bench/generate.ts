@@ -11,8 +11,8 @@
  */
 
 import type { QuestionValues } from '../../server/src/quiz/questionShape'
-import type { StoredCard } from '../../server/src/study/spacedRepetition'
-import { afterWrongAnswer, cardId, schedule } from '../../server/src/study/spacedRepetition'
+import type { StoredCard } from '../../server/src/review/spacedRepetition'
+import { afterWrongAnswer, cardId, schedule } from '../../server/src/review/spacedRepetition'
 
 /**
  * Version of what the generator makes. A dataset loaded by another version is not what this code

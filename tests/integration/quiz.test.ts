@@ -14,6 +14,7 @@ import { createQuestion, markQuestionReviewed, publishQuestion, retireQuestion, 
 import { readQuestionFile, writeQuestionFile } from '../../server/src/quiz/questionFile'
 import { exportQuestionRecords, importQuestionRows } from '../../server/src/quiz/questionFile.repository'
 import { blueprintCapacity, createQuiz, findQuiz, loadDrawPools, previewQuiz, publishQuiz, updateQuiz } from '../../server/src/quiz/quiz.repository'
+import { quizValues as quizFixture } from '../fixtures/quizFixture'
 import { connectTestDatabase, uniqueId } from '../helpers'
 
 const actor: SessionUser = { id: 'user-quiz-test', username: 'quiz-tester', personId: null, roles: [Role.TRAINER], organizationIds: [] }
@@ -71,23 +72,7 @@ async function publishedQuestion(articleIds: string[], overrides: Partial<Questi
 }
 
 function quizValues(overrides: Partial<QuizValues>): QuizValues {
-  return {
-    title: `测试试卷 ${uniqueId('quiz')}`,
-    mode: 'EXAM',
-    kind: 'BLUEPRINT',
-    timeLimitSec: null,
-    passScore: 60,
-    attemptsAllowed: null,
-    scoring: 'BEST',
-    opensAt: null,
-    closesAt: null,
-    reveal: 'AFTER_SUBMIT',
-    shuffleOptions: true,
-    multiplePartialCredit: false,
-    items: [],
-    blueprint: [],
-    ...overrides,
-  }
+  return quizFixture({ title: `测试试卷 ${uniqueId('quiz')}`, mode: 'EXAM', kind: 'BLUEPRINT', ...overrides })
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<{ message: string, code?: string }> {

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
 import { int } from '../db/database'
+import { fulltextQuery } from '../law/search'
 import { assess, checkDate, effectiveRecordIds, shanghaiToday, toEvidence } from './assessment'
 import { DECISION_STATUSES } from './compliance'
 import { ruleSetsFor } from './ruleSet.repository'
@@ -97,11 +98,6 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
 }
 const ARTICLE_NUMBER = /第[零一二三四五六七八九十百千〇]+条/
 
-/** Lucene special characters are escaped so any text is a valid full-text query. */
-function luceneEscape(text: string): string {
-  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')
-}
-
 /**
  * Articles of current law versions for the legal basis of a decision: "档案法 第十条" finds by law title and
  * number, anything else searches the article texts.
@@ -122,12 +118,17 @@ export async function searchBasisArticles(db: Database, text: string, first: num
     )
     return rows.map(r => r.a)
   }
+  // The law library's query builder: every Lucene special character escaped and AND/OR/NOT/TO taken as
+  // words, so no input is query syntax.
+  const query = fulltextQuery(trimmed)
+  if (query === null)
+    return []
   const rows = await db.read<{ a: DecisionArticleRef }>(
     `CALL db.index.fulltext.queryNodes('article_text_fulltext', $query) YIELD node, score
      MATCH (l:Law)-[:HAS_VERSION]->(:LawVersion {current: true})-[:CONTAINS]->(node)
      RETURN node {.id, .number, .lawId, .caption, lawTitle: l.title} AS a
      ORDER BY score DESC LIMIT $first`,
-    { query: luceneEscape(trimmed), first: int(first) },
+    { query, first: int(first) },
   )
   return rows.map(r => r.a)
 }
