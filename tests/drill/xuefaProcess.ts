@@ -19,7 +19,7 @@ export interface XuefaProcess {
 }
 
 /** Starts `node server/dist/main.js` with `env` and resolves when it says it is ready. */
-export async function startXuefa(env: Record<string, string>, timeoutMs = 300_000): Promise<XuefaProcess> {
+export async function startXuefa(env: Record<string, string>, timeoutMs = 900_000): Promise<XuefaProcess> {
   const child = spawn(process.execPath, [SERVER_BUNDLE], { cwd: ROOT_DIR, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
   const exited = new Promise<{ code: number | null, signal: NodeJS.Signals | null }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })))
   const logs: XuefaProcess['logs'] = []

@@ -132,11 +132,12 @@ export class Database {
     const auth = options.password ? neo4j.auth.basic(options.user, options.password) : undefined
     const driver = neo4j.driver(options.uri, auth, {
       maxConnectionPoolSize: 100,
-      // A database that is gone must be noticed in a second, not after the driver's 30–60 s defaults:
-      // connecting (TCP + Bolt handshake) gets 1 s, waiting for a pooled connection 5 s (the pool is
-      // only exhausted under overload; a dead database refuses new connections at once).
-      connectionAcquisitionTimeout: 5_000,
-      connectionTimeout: 1_000,
+      // A database that is gone refuses connections at once, and the probe below marks it down; the
+      // timeouts only bound a database that hangs. They stay generous: under heavy load a healthy
+      // database may take seconds to accept a burst of new connections, and a false outage would fail
+      // every request.
+      connectionAcquisitionTimeout: 30_000,
+      connectionTimeout: 5_000,
       userAgent: 'xuefa/0.1',
     })
     try {
@@ -170,11 +171,10 @@ export class Database {
       catch (error) {
         const elapsed = Date.now() - started
         if (isConnectionError(error)) {
+          // Only the probe marks the database down: one slow or broken connection is no outage.
           this.suspect(error)
-          if (elapsed >= CONNECTION_RETRY_MS) {
-            this.markDown(error)
-            throw this.unavailable()
-          }
+          if (elapsed >= CONNECTION_RETRY_MS)
+            throw this.unavailable(error)
           await sleep(Math.min(200, CONNECTION_RETRY_MS - elapsed))
           continue
         }
@@ -190,16 +190,8 @@ export class Database {
     }
   }
 
-  private unavailable(): DatabaseUnavailableError {
-    return new DatabaseUnavailableError(`Neo4j at ${this.uri} is unavailable since ${this.down?.since.toISOString() ?? 'now'}: ${this.down?.reason ?? 'connection failed'}`)
-  }
-
-  private markDown(error: unknown): void {
-    if (!this.down) {
-      this.down = { since: new Date(), reason: errorText(error) }
-      logger.warn({ uri: this.uri, reason: this.down.reason }, 'database unavailable: requests fail fast until it answers again')
-    }
-    this.probe()
+  private unavailable(error?: unknown): DatabaseUnavailableError {
+    return new DatabaseUnavailableError(`Neo4j at ${this.uri} is unavailable since ${this.down?.since.toISOString() ?? 'now'}: ${this.down?.reason ?? errorText(error ?? 'connection failed')}`)
   }
 
   /** A connection failed: probe the database; the first failed probe marks it down. */
@@ -222,10 +214,13 @@ export class Database {
             return
           }
           catch (error) {
-            if (!this.down)
+            if (!this.down) {
               this.down = { since: new Date(), reason: errorText(error) }
-            else
+              logger.warn({ uri: this.uri, reason: this.down.reason }, 'database unavailable: requests fail at once until it answers again')
+            }
+            else {
               this.down.reason = errorText(error)
+            }
           }
           await sleep(PROBE_INTERVAL_MS)
         }
@@ -262,7 +257,7 @@ export class Database {
     }
     catch (error) {
       if (isConnectionError(error))
-        this.markDown(error)
+        this.suspect(error)
       throw error
     }
     finally {
