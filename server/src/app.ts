@@ -20,11 +20,15 @@ import { LoginThrottle } from './auth/loginThrottle'
 import { readSession, sessionKey } from './auth/session'
 import { SESSION_STATE_TTL_MS, SessionRegistry } from './auth/sessionState'
 import { readSessionStates } from './auth/user.repository'
+import { ErrorCode } from './common/errors'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_HEADER } from './graphqlHttp'
+import { onLawsChanged } from './law/lawEvents'
 import { logger } from './logger'
+import { flagQuestionsOnLawChange } from './quiz/lawChangeSubscriber'
 import { errorFormatter, unexpectedCause } from './schema/formatError'
 import { securityHeaders } from './securityHeaders'
+import { webApp } from './web/staticFiles'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -81,11 +85,34 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
 }
 
 /**
+ * A response whose errors say the database is unavailable is HTTP 503 with Retry-After, so clients and
+ * load balancers treat it as the retryable outage it is.
+ */
+const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined
+        if (errors?.some(error => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+          response.http.status = 503
+          response.http.headers.set('retry-after', '2')
+        }
+      },
+    }
+  },
+}
+
+/** `/health` answers within this time even when the database hangs. */
+const HEALTH_TIMEOUT_MS = 800
+
+/**
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
 export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT, options: ServerOptions = {}): Promise<RunningServer> {
   const now = options.now ?? Date.now
+  // A law imported through the API may change articles that questions test: the quiz reviews them.
+  onLawsChanged(flagQuestionsOnLawChange)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -126,6 +153,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       // No landing page: Apollo's needs inline scripts from a CDN, which the API's CSP forbids (and a
       // closed network cannot reach). Development tools use introspection instead.
       ApolloServerPluginLandingPageDisabled(),
+      unavailableStatus,
       ...(config.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
   })
@@ -134,14 +162,30 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const sessions = new SessionRegistry(userIds => readSessionStates(db, userIds), SESSION_STATE_TTL_MS, now)
   const auth = { key: sessionKey(config), throttle: new LoginThrottle(now), hashes: new HashGate(), sessions, secureCookies: production }
 
+  // Answers within a second: at once while the database is known to be down (503 with the reason and
+  // since when), else after one query bounded by HEALTH_TIMEOUT_MS.
   app.get('/health', async (_req, res) => {
+    const availability = db.availability()
+    if (!availability.up) {
+      res.status(503).json({ ok: false, error: 'database unavailable', reason: availability.reason, since: availability.since })
+      return
+    }
+    let timer: NodeJS.Timeout | undefined
     try {
-      const database = await db.serverInfo()
+      const database = await Promise.race([
+        db.serverInfo(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS)
+        }),
+      ])
       res.json({ ok: true, database })
     }
     catch (error) {
       logger.warn({ err: error }, 'health check failed')
-      res.status(503).json({ ok: false, error: 'database unavailable' })
+      res.status(503).json({ ok: false, error: 'database unavailable', reason: error instanceof Error ? error.message.split('\n')[0] : String(error) })
+    }
+    finally {
+      clearTimeout(timer)
     }
   })
 
@@ -173,10 +217,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   })
 
   if (existsSync(path.join(config.WEB_DIST_DIR, 'index.html'))) {
-    app.use(express.static(config.WEB_DIST_DIR, { index: false, maxAge: '1h' }))
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
-      res.sendFile(path.join(config.WEB_DIST_DIR, 'index.html'))
-    })
+    app.use(webApp(config.WEB_DIST_DIR))
   }
   else {
     logger.warn({ dir: config.WEB_DIST_DIR }, 'web app not built (run `npm run build:web`); serving the API only')

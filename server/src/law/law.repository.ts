@@ -1,5 +1,6 @@
 import type { Database } from '../db/database'
-import type { Article, ArticleRef, ArticleSearchHit, ArticleTextSource, GraphNeighbourhood, Law, LawToc, Topic } from './law.type'
+import type { GraphNeighbourhood } from './law.graph.type'
+import type { Article, ArticleRef, ArticleSearchHit, ArticleTextSource, Law, LawToc, Topic } from './law.type'
 import type { TocArticleRow } from './toc'
 import { int } from '../db/database'
 import { LAW_LEVELS } from './importPlan'
