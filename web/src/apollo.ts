@@ -1,5 +1,6 @@
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client'
 import { ErrorLink } from '@apollo/client/link/error'
+import { onSessionChange, sessionExpired } from './composables/useSession'
 
 /** What the client reports to the rest of the app. */
 export interface ApolloClientOptions {
@@ -8,9 +9,8 @@ export interface ApolloClientOptions {
 }
 
 /**
- * The Apollo client: the cache holds server data. The session travels in the HttpOnly cookie. The client
- * knows nothing of the session state: it reports UNAUTHENTICATED through the callback, so the session
- * module may use the client without the client importing it back.
+ * An Apollo client: the cache holds server data. The session travels in the HttpOnly cookie. The client
+ * knows nothing of the session state: it reports UNAUTHENTICATED through the callback.
  */
 export function createApolloClient(options: ApolloClientOptions): ApolloClient {
   return new ApolloClient({
@@ -23,16 +23,17 @@ export function createApolloClient(options: ApolloClientOptions): ApolloClient {
   })
 }
 
-let provided: ApolloClient | undefined
+let client: ApolloClient | undefined
 
-/** Makes `client` the one the composables use (main.ts calls this once, before mounting). */
-export function provideApolloClient(client: ApolloClient): void {
-  provided = client
-}
-
-/** The client provided at start-up. */
+/**
+ * The app's client, made on first use: only pages that show server data import this module, so the
+ * login page loads without Apollo. Signing in or out empties its cache (no data of the previous user).
+ */
 export function useApolloClient(): ApolloClient {
-  if (!provided)
-    throw new Error('No Apollo client: call provideApolloClient() in main.ts before mounting the app.')
-  return provided
+  if (!client) {
+    const created = createApolloClient({ onUnauthenticated: sessionExpired })
+    onSessionChange(() => void created.clearStore())
+    client = created
+  }
+  return client
 }
