@@ -1,6 +1,6 @@
 /**
- * The rules of attempts that need no database: the deadline, when an attempt may start and when answers
- * may be revealed. Times are instants (ms).
+ * The rules of attempts that need no database: the deadline and when an attempt may start (when answers
+ * may be revealed is the quiz's rule, quiz/reveal.ts). Times are instants (ms).
  */
 
 /** The deadline of an attempt started at `startedAt`: the time limit, cut short by the quiz closing; null for none. */
@@ -9,23 +9,6 @@ export function attemptDeadline(startedAt: number, timeLimitSec: number | null, 
   if (limit === null)
     return closesAt
   return closesAt === null ? limit : Math.min(limit, closesAt)
-}
-
-export type RevealPolicy = 'AFTER_SUBMIT' | 'AFTER_CLOSE' | 'NEVER'
-
-/**
- * Whether the person who made the attempt may see answers, explanations, per-question correctness and the
- * tested articles: AFTER_SUBMIT once submitted; AFTER_CLOSE once submitted and the quiz has closed (a quiz
- * that never closes never reveals); NEVER never (the score only).
- */
-export function revealAllowed(policy: RevealPolicy | string, submitted: boolean, closesAt: number | null, now: number): boolean {
-  if (!submitted)
-    return false
-  if (policy === 'AFTER_SUBMIT')
-    return true
-  if (policy === 'AFTER_CLOSE')
-    return closesAt !== null && now >= closesAt
-  return false
 }
 
 /** Why an attempt cannot start now, or null when it can. */

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database'
+import type { MetThrough } from '../quiz/reveal'
 import type { StoredCard } from '../review/spacedRepetition'
-import { int } from '../db/database'
+import { int, isoText } from '../db/database'
 import { storedCardProjection } from '../review/review.repository'
 
 /** The follow-up's reads and writes (followUp.ts schedules the cards in between). */
@@ -10,6 +11,7 @@ const PENDING_READ = `
 UNWIND $batch.attemptIds AS attemptId
 MATCH (p:Person)-[:MADE]->(t:Attempt:PendingFollowUp {id: attemptId})
 RETURN t.id AS attemptId, p.id AS personId, t.submittedAt AS submittedAt,
+  [(t)-[:OF]->(z:Quiz) | {reveal: z.reveal, closesAt: ${isoText('z.closesAt')}}][0] AS quiz,
   COLLECT {
     MATCH (t)-[i:ITEM]->(q:Question) WHERE NOT coalesce([(t)-[an:ANSWERED]->(q) | an.correct][0], false)
     RETURN {questionId: q.id,
@@ -21,6 +23,8 @@ export interface PendingAttempt {
   attemptId: string
   personId: string
   submittedAt: string
+  /** The quiz's reveal policy: a card of an AFTER_CLOSE quiz waits until it closes. */
+  quiz: MetThrough | null
   wrong: { questionId: string, card: StoredCard | null }[]
 }
 

@@ -27,14 +27,20 @@ import { listPendingFollowUps, readPendingFollowUps, writeFollowUps } from './fo
 /** The cards one submitted attempt leaves, as the write takes them. */
 function planCards(attempt: PendingAttempt): FollowUpRow {
   const at = new Date(attempt.submittedAt)
+  // A card of an AFTER_CLOSE quiz still open waits until the quiz closes: before then its review could
+  // not show the answer (quiz/reveal.ts), and the quiz may still be taken.
+  const closes = attempt.quiz?.reveal === 'AFTER_CLOSE' && attempt.quiz.closesAt ? Date.parse(attempt.quiz.closesAt) : null
+  const waitUntil = closes !== null && closes > at.getTime() ? closes : null
   return {
     attemptId: attempt.attemptId,
     personId: attempt.personId,
     submittedAt: attempt.submittedAt,
     cards: attempt.wrong.map(({ questionId, card: existing }) => {
       const card = afterWrongAnswer(existing, at)
+      const due = waitUntil !== null && Date.parse(card.due) < waitUntil ? new Date(waitUntil).toISOString() : card.due
       return {
         ...card,
+        due,
         id: cardId(attempt.personId, questionId),
         questionId,
         previousReps: existing ? int(existing.reps) : null,

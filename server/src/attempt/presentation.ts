@@ -9,8 +9,8 @@ import type { StudyArticle, StudyQuiz } from '../quiz/quizView.type'
 import type { Attempt, AttemptItem, AttemptSummary } from './attempt.type'
 import { blanksOf } from '../quiz/answerRules'
 import { originalToDisplayed } from '../quiz/draw'
+import { revealAllowed } from '../quiz/reveal'
 import { passes } from '../quiz/scoring'
-import { revealAllowed } from './attemptRules'
 
 /** An attempt as the summary projection reads it. */
 export interface AttemptSummaryRow {

@@ -1,15 +1,17 @@
 import type { SessionUser } from '../context'
 import type { Database } from '../db/database'
 import type { StudyArticle } from '../quiz/quizView.type'
+import type { MetThrough } from '../quiz/reveal'
 import type { CardRow } from './presentation'
 import type { ReviewCard, ReviewResult } from './review.type'
 import type { ReviewRatingValue } from './spacedRepetition'
 import { requirePerson } from '../auth/access'
 import { badInput, notFound, notYours } from '../common/errors'
 import { recordAudit } from '../db/audit.repository'
-import { int } from '../db/database'
+import { int, isoText } from '../db/database'
 import { checkGiven } from '../quiz/answerRules'
 import { articleProjection } from '../quiz/quizView.repository'
+import { answerRevealed } from '../quiz/reveal'
 import { scoreItem } from '../quiz/scoring'
 import { presentCard } from './presentation'
 import { parseCardId, schedule } from './spacedRepetition'
@@ -49,8 +51,11 @@ export async function countDueReviews(db: Database, personId: string, now: Date)
 }
 
 /**
- * Reviews one of the person's cards: reschedules it with the rating (ts-fsrs) and only now returns the
- * answer, explanation and articles; when the person typed or chose an answer, says whether it was right.
+ * Reviews one of the person's cards: reschedules it with the rating (ts-fsrs) and returns the articles the
+ * question tests. The answer and explanation — and whether the answer the person gave was right, which
+ * would tell it just as well — only when some quiz through which the person met the question (a submitted
+ * attempt) already reveals its answers to them (quiz/reveal.ts): a card of a question met only in a NEVER
+ * quiz, or an AFTER_CLOSE one still open, sends the person back to the articles instead.
  */
 export async function reviewCard(db: Database, user: SessionUser, id: string, rating: ReviewRatingValue, given: string[] | null, now: Date): Promise<ReviewResult> {
   const personId = requirePerson(user)
@@ -61,10 +66,15 @@ export async function reviewCard(db: Database, user: SessionUser, id: string, ra
     throw notYours('只能复习自己的复习卡 (you can review only your own cards).')
   return db.transaction(async (tx) => {
     await tx.run('MATCH (p:Person {id: $personId}) SET p._lock = true REMOVE p._lock', { personId })
-    const [row] = await tx.run<CardRow & { answer: string[], explanation: string, articles: StudyArticle[] }>(
+    const [row] = await tx.run<CardRow & { answer: string[], explanation: string, articles: StudyArticle[], metThrough: MetThrough[] }>(
       `MATCH (:Person {id: $personId})-[r:REVIEWS]->(q:Question {id: $questionId})
        RETURN ${CARD_ROW}, coalesce(q.answer, []) AS answer, coalesce(q.explanation, '') AS explanation,
-         COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${articleProjection('a')} AS article ORDER BY ts.order, a.lawId, a.ordinal } AS articles`,
+         COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${articleProjection('a')} AS article ORDER BY ts.order, a.lawId, a.ordinal } AS articles,
+         COLLECT {
+           MATCH (:Person {id: $personId})-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:ITEM]->(q)
+           MATCH (t)-[:OF]->(z:Quiz)
+           RETURN DISTINCT {reveal: z.reveal, closesAt: ${isoText('z.closesAt')}} AS m
+         } AS metThrough`,
       { personId, questionId: parsed.questionId },
     )
     if (!row)
@@ -86,15 +96,17 @@ export async function reviewCard(db: Database, user: SessionUser, id: string, ra
       },
     )
     await recordAudit(tx, { actor: user, operation: 'review', targetIds: [id] })
-    const correct = answer
+    const revealed = answerRevealed(row.metThrough, now)
+    const correct = answer && revealed
       ? scoreItem({ type: row.type, answer: row.answer, points: 1, optionOrder: [], given: answer }, { multiplePartialCredit: false }).correct
       : null
     return {
       card: presentCard({ ...row, ...next }),
       given: answer,
       correct,
-      answer: row.answer,
-      explanation: row.explanation,
+      revealed,
+      answer: revealed ? row.answer : [],
+      explanation: revealed ? row.explanation : '',
       articles: row.articles,
     }
   })

@@ -57,7 +57,7 @@ export class ReviewCard {
   lastReview: string | null
 }
 
-@ObjectType({ description: 'What a review did: the new schedule, and now the answer.' })
+@ObjectType({ description: 'What a review did: the new schedule, the articles to re-read and — when a quiz through which the person met the question already reveals its answers to them — the answer.' })
 export class ReviewResult {
   @Field(() => ReviewCard, { description: 'The card with its new schedule.' })
   card: ReviewCard
@@ -65,13 +65,16 @@ export class ReviewResult {
   @Field(() => [String], { nullable: true, description: 'The answer the person gave, if any.' })
   given: string[] | null
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether that answer was right; null when none was given.' })
+  @Field(() => Boolean, { nullable: true, description: 'Whether that answer was right; null when none was given or the answer is not revealed.' })
   correct: boolean | null
 
-  @Field(() => [String], { description: 'The right answer: option letters, TRUE/FALSE, or the accepted texts per blank.' })
+  @Field(() => Boolean, { description: 'True when the answer and explanation are shown: some submitted attempt of the person’s met the question in a quiz that reveals its answers now (AFTER_SUBMIT, or AFTER_CLOSE once closed). False for a question met only in a NEVER quiz or an AFTER_CLOSE one still open: re-read the articles instead (答案不公开).' })
+  revealed: boolean
+
+  @Field(() => [String], { description: 'The right answer: option letters, TRUE/FALSE, or the accepted texts per blank; empty when not revealed.' })
   answer: string[]
 
-  @Field(() => String, { description: 'Explanation (解析).' })
+  @Field(() => String, { description: 'Explanation (解析); empty when not revealed.' })
   explanation: string
 
   @Field(() => [StudyArticle], { description: 'The articles the question tests.' })

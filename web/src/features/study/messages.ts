@@ -121,6 +121,7 @@ export const messages = {
       wrong: '答错了',
       next: '下一张',
       nextDue: '下次复习：{time}',
+      notRevealed: '该题所在测验不公布答案（或尚未截止），请重读下列条文。',
     },
     trainer: {
       title: '学习会安排',
@@ -271,6 +272,7 @@ export const messages = {
       wrong: 'Wrong',
       next: 'Next card',
       nextDue: 'Next review: {time}',
+      notRevealed: 'The quiz this question came from does not show its answers (or has not closed yet): re-read the articles below.',
     },
     trainer: {
       title: 'Study sessions',
