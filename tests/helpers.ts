@@ -1,4 +1,4 @@
-import type { RunningServer } from '../server/src/app'
+import type { RunningServer, ServerOptions } from '../server/src/app'
 import type { Config } from '../server/src/config'
 import { inject } from 'vitest'
 import { startServer } from '../server/src/app'
@@ -34,10 +34,10 @@ export interface TestServer extends RunningServer {
   stop: () => Promise<void>
 }
 
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const config = testConfig(overrides)
   const db = await connectTestDatabase()
-  const server = await startServer(config, db, await buildAppSchema(), 0)
+  const server = await startServer(config, db, await buildAppSchema(), 0, options)
   return {
     ...server,
     db,

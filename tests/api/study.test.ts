@@ -1,7 +1,7 @@
 import type { TestServer } from '../helpers'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { followUpSettled } from '../../server/src/study/followUp'
+import { followUpSettled } from '../../server/src/attempt/followUp'
 import { gql, login, startTestServer } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, makeSession, TEST_PASSWORD } from '../integration/studyFixtures'
 
@@ -176,19 +176,66 @@ describe('no answer reaches a cadre before the reveal policy allows', () => {
     expect(after.attempt.items[0].explanation).toContain(questions.token)
   })
 
-  it('shows a review card’s answer only in the review response', async () => {
+  // Issue 16.1: a blank NEVER attempt used to create review cards whose review returned every answer.
+  const REVIEW = `mutation($c: ID!, $g: [String!]) { review(cardId: $c, rating: AGAIN, answer: $g) { correct given revealed answer explanation card { due state } articles { number text } } }`
+
+  it('a review card of a NEVER quiz shows the articles to re-read, never the answer, explanation or correctness', async () => {
     const { recorder } = await cadreRecorder()
     const quizId = await makeQuiz(server.db, questions.ids, { reveal: 'NEVER' })
     const started = (await recorder.send(`mutation($q: ID!) { startAttempt(quizId: $q) { id } }`, { q: quizId })).startAttempt
     await recorder.send(`mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id } }`, { a: started.id, s: randomUUID() })
     await followUpSettled(server.db) // the cards follow the submission by a few milliseconds
     const me = await recorder.send(ME)
-    expectNoLeak(recorder.bodies, await secretsOf(questions.ids))
+    expect(me.me.dueReviews).toHaveLength(4)
+    const secrets = await secretsOf(questions.ids)
+    expectNoLeak(recorder.bodies, secrets)
+    for (const card of me.me.dueReviews) {
+      const guess = card.type === 'TRUE_FALSE' ? ['TRUE'] : card.type === 'FILL_BLANK' ? ['不知道'] : ['A']
+      const { review } = await recorder.send(REVIEW, { c: card.id, g: guess })
+      expect(review).toMatchObject({ revealed: false, answer: [], explanation: '', correct: null, given: guess })
+      expect(review.articles.length).toBeGreaterThan(0)
+      expect(review.articles[0].text).toBeTruthy()
+      for (const text of [...secrets.explanations, ...secrets.blankTexts])
+        expect(recorder.bodies.at(-1)).not.toContain(text)
+    }
+  })
+
+  it('a review card shows the answer once a quiz revealed it to the person (AFTER_SUBMIT)', async () => {
+    const { recorder } = await cadreRecorder()
+    const quizId = await makeQuiz(server.db, questions.ids, { reveal: 'AFTER_SUBMIT' })
+    const started = (await recorder.send(`mutation($q: ID!) { startAttempt(quizId: $q) { id } }`, { q: quizId })).startAttempt
+    await recorder.send(`mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id } }`, { a: started.id, s: randomUUID() })
+    await followUpSettled(server.db)
+    const me = await recorder.send(ME)
     const card = me.me.dueReviews.find((c: { questionId: string }) => c.questionId === questions.blank)
-    const reviewed = await recorder.send(`mutation($c: ID!) { review(cardId: $c, rating: AGAIN, answer: ["不知道"]) { correct answer explanation card { due state } articles { number text } } }`, { c: card.id })
-    expect(reviewed.review.correct).toBe(false)
-    expect(reviewed.review.answer).toEqual([`空答${questions.token}|备选${questions.token}`])
-    expect(reviewed.review.explanation).toContain(questions.token)
+    const { review } = await recorder.send(REVIEW, { c: card.id, g: ['不知道'] })
+    expect(review.revealed).toBe(true)
+    expect(review.correct).toBe(false)
+    expect(review.answer).toEqual([`空答${questions.token}|备选${questions.token}`])
+    expect(review.explanation).toContain(questions.token)
+  })
+
+  it('cards of an AFTER_CLOSE quiz wait until it closes, and show no answer before it has', async () => {
+    const { cadre, recorder } = await cadreRecorder()
+    const quizId = await makeQuiz(server.db, questions.ids, { reveal: 'AFTER_CLOSE', closesAt: new Date(Date.now() + 3600_000).toISOString() })
+    const started = (await recorder.send(`mutation($q: ID!) { startAttempt(quizId: $q) { id } }`, { q: quizId })).startAttempt
+    await recorder.send(`mutation($a: ID!, $s: String!) { submitAttempt(attemptId: $a, submissionId: $s) { id } }`, { a: started.id, s: randomUUID() })
+    await followUpSettled(server.db)
+    const me = await recorder.send(ME)
+    expect(me.me.dueReviews).toEqual([])
+    expect(me.me.dueReviewCount).toBe(0)
+    // Asked for by id while the quiz is open: nothing revealed.
+    const cardId = `${cadre.user.personId}:${questions.blank}`
+    const early = (await recorder.send(REVIEW, { c: cardId, g: ['不知道'] })).review
+    expect(early).toMatchObject({ revealed: false, answer: [], explanation: '', correct: null })
+    expectNoLeak(recorder.bodies.slice(0, -1), await secretsOf(questions.ids))
+    for (const text of (await secretsOf(questions.ids)).blankTexts)
+      expect(recorder.bodies.at(-1)).not.toContain(text)
+    // Once the quiz has closed, the answer is the person's to see.
+    await server.db.write('MATCH (z:Quiz {id: $id}) SET z.closesAt = datetime() - duration({minutes: 1})', { id: quizId })
+    const late = (await recorder.send(REVIEW, { c: cardId, g: ['不知道'] })).review
+    expect(late.revealed).toBe(true)
+    expect(late.answer).toEqual([`空答${questions.token}|备选${questions.token}`])
   })
 })
 

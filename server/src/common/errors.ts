@@ -10,6 +10,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST = 'BAD_REQUEST',
+  /** The database is down or restarting; nothing was changed unless the answer says so. Retry shortly. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -22,6 +24,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 }
 
@@ -40,3 +43,6 @@ export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT
 // `accessDenied` marks refusals by the role checks, as opposed to e.g. a failed login.
 export const forbidden = (message = '没有权限执行此操作 (forbidden): your roles do not allow this.') => new AppError(ErrorCode.FORBIDDEN, message, { accessDenied: true })
 export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, '请先登录 (not signed in or the session expired): log in again.', { accessDenied: true })
+/** A refusal of data the user's role may use in general but not this record (not a role check, so no `accessDenied`). */
+export const notYours = (message: string) => new AppError(ErrorCode.FORBIDDEN, message)
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)

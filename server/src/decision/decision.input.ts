@@ -4,6 +4,7 @@ import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion } from './st
 import type { StepCode } from './steps'
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
+import { HasVisibleText } from '../common/visibleText'
 import { DecisionStatus, LegalOpinionByEnum, ParticipationMethodEnum, ReviewConclusionEnum, StepCodeEnum, VerdictEnum } from './decision.type'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -13,6 +14,7 @@ const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD).'
 export class DecisionInput {
   @Field(() => String, { description: 'Title (1–200 characters).' })
   @Length(1, 200, { message: '标题须为 1–200 个字符 (title: 1–200 characters).' })
+  @HasVisibleText(['标题', 'title'])
   title: string
 
   @Field(() => String, { nullable: true, description: 'Summary of the matter (up to 2000 characters).' })
@@ -64,6 +66,7 @@ export class DecisionInput {
 export class EvidenceInput {
   @Field(() => String, { description: 'Title (1–200 characters).' })
   @Length(1, 200, { message: '材料名称须为 1–200 个字符 (evidence title: 1–200 characters).' })
+  @HasVisibleText(['材料名称', 'evidence title'])
   title: string
 
   @Field(() => String, { nullable: true, description: 'Document number (文号), up to 100 characters.' })
