@@ -9,7 +9,7 @@ export const VERDICTS = ['COMPLIANT', 'INCOMPLETE', 'NON_COMPLIANT'] as const
 export const STATUSES = ['DRAFT', 'IN_PROGRESS', 'DECIDED', 'PUBLISHED', 'ARCHIVED'] as const
 
 /** Finding codes shown in red: a defect of the procedure. */
-export const DEFECT_CODES = ['REQUIRED_MISSING', 'OUT_OF_ORDER', 'PERIOD_TOO_SHORT', 'NO_EVIDENCE']
+export const DEFECT_CODES = ['REQUIRED_MISSING', 'OUT_OF_ORDER', 'PERIOD_TOO_SHORT', 'NO_EVIDENCE', 'UNLAWFUL_DISCUSSED', 'NO_LEGAL_OPINION']
 
 type TagType = 'success' | 'warning' | 'danger' | 'info' | 'primary'
 
