@@ -12,7 +12,7 @@ import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion } from './st
 import type { StepCode } from './steps'
 import type { DecisionViewer } from './viewer.repository'
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit'
+import { recordAudit } from '../db/audit.repository'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
 import { int } from '../db/database'

@@ -8,7 +8,7 @@ import type { Database, Tx } from '../db/database'
 import type { Question } from './question.type'
 import type { QuestionValues } from './questionShape'
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit'
+import { recordAudit } from '../db/audit.repository'
 import { int } from '../db/database'
 import { questionTextQuery } from './questionSearch'
 
