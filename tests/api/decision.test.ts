@@ -172,8 +172,9 @@ describe('an advisor records a decision’s procedure over HTTP', () => {
     const review = await gql(server.url, FULL, { input: recordInput(id, { submittedOn: '2022-09-26', conclusion: 'UNLAWFUL', legalOpinionBy: 'PUBLIC_LAWYER' }) }, advisor)
     expect(review.errors).toBeUndefined()
     expect(review.data.appendStepRecord.record).toMatchObject({ submittedOn: '2022-09-26', conclusion: 'UNLAWFUL', legalOpinionBy: 'PUBLIC_LAWYER', exploratoryReform: false, methods: [], lateEntry: true })
-    // Not yet discussed: the draft is held back, the step stays open.
-    expect(review.data.appendStepRecord.decision.compliance.findings.find((f: { step: string }) => f.step === 'LEGALITY_REVIEW').code).toBe('PENDING')
+    // The decision is archived, so it was discussed: the breach shows at once (the engine's unit tests
+    // cover the draft held back before a meeting).
+    expect(review.data.appendStepRecord.decision.compliance.findings.find((f: { step: string }) => f.step === 'LEGALITY_REVIEW').code).toBe('UNLAWFUL_DISCUSSED')
     const meeting = await gql(server.url, FULL, { input: recordInput(id, { stepCode: 'COLLECTIVE_DECISION', startedOn: null, completedOn: '2022-10-20', evidence: [{ title: '会议纪要' }] }) }, advisor)
     expect(meeting.errors).toBeUndefined()
     const { compliance } = meeting.data.appendStepRecord.decision

@@ -180,7 +180,8 @@ describe('step records are append-only and checked', () => {
     const before = (await findDecision(db, id, FULL))!.compliance
     expect(before.verdict).toBe('NON_COMPLIANT')
     expect(before.missingSteps).toEqual(['LEGALITY_REVIEW'])
-    const { id: recordId, created } = await appendStepRecord(db, null, record(id))
+    // The review with its conclusion and legal opinion (第二十五条第二款, 第二十八条).
+    const { id: recordId, created } = await appendStepRecord(db, null, record(id, { conclusion: 'LAWFUL', legalOpinionBy: 'LEGAL_ADVISER' }))
     expect(created).toBe(true)
     const after = (await findDecision(db, id, FULL))!.compliance
     expect(after.verdict).toBe('COMPLIANT')

@@ -259,7 +259,8 @@ export function evaluateCompliance(
           ruleId: rule.id,
           recordId: record.id,
           citations: uniqueCitations(check.citations),
-          message: `${name}已于${record.completedOn}完成${evidenceLabel(record)}${notes}，符合${cite(rule)}的要求。`,
+          // Names every article the record was checked against (e.g. 第十四条、第十五条), as the citations do.
+          message: `${name}已于${record.completedOn}完成${evidenceLabel(record)}${notes}，符合${checkedArticles(rule, check.citations)}的要求。`,
         })
       }
       continue
@@ -312,6 +313,11 @@ export function evaluateCompliance(
       ? 'INCOMPLETE'
       : 'COMPLIANT'
   return { verdict, findings, ruleSetId: ruleSet.id }
+}
+
+function checkedArticles(rule: StepRule, citations: Finding['citations']): string {
+  const numbers = uniqueCitations(citations).map(c => c.number).filter((n): n is string => n !== null)
+  return numbers.length > 0 ? `${lawRef(rule)}${numbers.join('、')}` : cite(rule)
 }
 
 function uniqueCitations(citations: Finding['citations']): Finding['citations'] {
