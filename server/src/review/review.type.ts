@@ -77,3 +77,21 @@ export class ReviewResult {
   @Field(() => [StudyArticle], { description: 'The articles the question tests.' })
   articles: StudyArticle[]
 }
+
+@ObjectType({ description: 'An answer to a review card checked before rating (核对): whether it was right, and the answer.' })
+export class ReviewCheck {
+  @Field(() => [String], { nullable: true, description: 'The answer the person gave, as checked.' })
+  given: string[] | null
+
+  @Field(() => Boolean, { description: 'Whether that answer was right. When not, the card can only be rated AGAIN (忘记了).' })
+  correct: boolean
+
+  @Field(() => [String], { description: 'The right answer: option letters, TRUE/FALSE, or the accepted texts per blank.' })
+  answer: string[]
+
+  @Field(() => String, { description: 'Explanation (解析).' })
+  explanation: string
+
+  @Field(() => [StudyArticle], { description: 'The articles the question tests.' })
+  articles: StudyArticle[]
+}
