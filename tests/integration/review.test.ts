@@ -2,7 +2,7 @@ import type { Database } from '../../server/src/db/database'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAttempt, submitAttempt } from '../../server/src/attempt/attempt.repository'
 import { followUpSettled } from '../../server/src/attempt/followUp'
-import { listDueReviews, reviewCard } from '../../server/src/review/review.repository'
+import { checkReviewCard, listDueReviews, reviewCard } from '../../server/src/review/review.repository'
 import { studyProgress } from '../../server/src/study/progress.repository'
 import { connectTestDatabase, uniqueId } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz } from './studyFixtures'
@@ -30,6 +30,34 @@ async function errorOf(promise: Promise<unknown>): Promise<{ message: string, co
 }
 
 describe('review and progress', () => {
+  it('checks an answer before rating (answer → check → rate) and accepts only 忘记了 (AGAIN) after a wrong one', async () => {
+    const { user } = await makeCadre(db)
+    const quizId = await makeQuiz(db, questions.ids)
+    const attempt = await startAttempt(db, user, quizId, new Date())
+    await submitAttempt(db, user, attempt.id, uniqueId('sub'), new Date())
+    await followUpSettled(db)
+    const later = new Date(Date.now() + 1000)
+    const due = await listDueReviews(db, user.personId!, 20, later)
+    const single = due.find(c => c.questionId === questions.single)!
+    // Checking shows the answer and explanation but does not reschedule the card.
+    const check = await checkReviewCard(db, user, single.id, ['A'], later)
+    expect(check).toMatchObject({ correct: false, answer: ['C'] })
+    expect(check.explanation).toContain(questions.token)
+    expect((await listDueReviews(db, user.personId!, 20, later)).map(c => c.id)).toContain(single.id)
+    // A wrong answer rated 记得 is refused, whether the answer is sent again or only was checked; AGAIN goes through.
+    for (const answer of [['A'], null]) {
+      const refused = await errorOf(reviewCard(db, user, single.id, 'GOOD', answer, later))
+      expect(refused.code).toBe('BAD_USER_INPUT')
+      expect(refused.message).toContain('忘记了')
+    }
+    expect((await reviewCard(db, user, single.id, 'AGAIN', ['A'], later)).correct).toBe(false)
+    // A right answer may be rated as the person judges.
+    const blank = due.find(c => c.questionId === questions.blank)!
+    expect((await checkReviewCard(db, user, blank.id, [`空答${questions.token}`], later)).correct).toBe(true)
+    expect((await reviewCard(db, user, blank.id, 'EASY', [`空答${questions.token}`], later)).correct).toBe(true)
+    expect((await errorOf(checkReviewCard(db, (await makeCadre(db)).user, blank.id, ['x'], later))).code).toBe('FORBIDDEN')
+  })
+
   it('turns wrong answers into due cards, reschedules them on review, and rolls them up into progress', async () => {
     const { user } = await makeCadre(db)
     const quizId = await makeQuiz(db, questions.ids)

@@ -3,14 +3,24 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from
 import { Access, signedIn } from '../auth/access'
 import { Viewer } from '../auth/user.type'
 import { FirstArgs } from '../common/pagination'
-import { countDueReviews, listDueReviews, reviewCard } from './review.repository'
-import { ReviewCard, ReviewRating, ReviewResult } from './review.type'
+import { checkReviewCard, countDueReviews, listDueReviews, reviewCard } from './review.repository'
+import { ReviewCard, ReviewCheck, ReviewRating, ReviewResult } from './review.type'
 
 /** Reviewing one's cards (复习). */
 @Resolver()
 export class ReviewResolver {
   @Access('SIGNED_IN')
-  @Mutation(() => ReviewResult, { description: 'Rates one’s review card (复习) AGAIN/HARD/GOOD/EASY, reschedules it (FSRS) and returns the answer and explanation.' })
+  @Mutation(() => ReviewCheck, { description: 'Checks an answer to one’s review card before rating it (复习：答题 → 核对 → 评分): returns whether it was right, the answer and explanation; the card is not rescheduled. After a wrong answer the card can only be rated AGAIN.' })
+  checkReview(
+    @Arg('cardId', () => ID, { description: 'Card id from dueReviews.' }) cardId: string,
+    @Arg('answer', () => [String], { description: 'The answer: letters, TRUE/FALSE or texts per blank (an empty list counts as wrong).' }) answer: string[],
+    @Ctx() ctx: Context,
+  ): Promise<ReviewCheck> {
+    return checkReviewCard(ctx.db, signedIn(ctx), cardId, answer, new Date())
+  }
+
+  @Access('SIGNED_IN')
+  @Mutation(() => ReviewResult, { description: 'Rates one’s review card (复习) AGAIN/HARD/GOOD/EASY, reschedules it (FSRS) and returns the answer and explanation. A wrong answer (given here or checked with checkReview) may only be rated AGAIN (BAD_USER_INPUT otherwise).' })
   review(
     @Arg('cardId', () => ID, { description: 'Card id from dueReviews.' }) cardId: string,
     @Arg('rating', () => ReviewRating, { description: 'How well it was remembered.' }) rating: ReviewRating,

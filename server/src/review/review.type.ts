@@ -80,3 +80,24 @@ export class ReviewResult {
   @Field(() => [StudyArticle], { description: 'The articles the question tests.' })
   articles: StudyArticle[]
 }
+
+@ObjectType({ description: 'An answer to a review card checked before rating (核对): whether it was right, and the answer.' })
+export class ReviewCheck {
+  @Field(() => [String], { nullable: true, description: 'The answer the person gave, as checked.' })
+  given: string[] | null
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether that answer was right (when not, the card can only be rated AGAIN, 忘记了); null when the answer is not revealed to the person.' })
+  correct: boolean | null
+
+  @Field(() => Boolean, { description: 'True when the answer and explanation are shown (some quiz through which the person met the question reveals its answers now); false: re-read the articles instead (答案不公开).' })
+  revealed: boolean
+
+  @Field(() => [String], { description: 'The right answer: option letters, TRUE/FALSE, or the accepted texts per blank; empty when not revealed.' })
+  answer: string[]
+
+  @Field(() => String, { description: 'Explanation (解析); empty when not revealed.' })
+  explanation: string
+
+  @Field(() => [StudyArticle], { description: 'The articles the question tests.' })
+  articles: StudyArticle[]
+}
