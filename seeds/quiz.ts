@@ -43,6 +43,8 @@ const DEFAULTS: Omit<QuizValues, 'title' | 'mode' | 'kind' | 'passScore'> = {
   reveal: 'AFTER_SUBMIT',
   items: [],
   blueprint: [],
+  // For the people of the sample town (外岗镇 with its departments), and those invited to its sessions.
+  audienceOrganizationIds: ['org-waigang'],
 }
 
 /**

@@ -13,6 +13,7 @@ import { logger } from '../logger'
 import { checkGiven } from '../quiz/answerRules'
 import { drawAttempt, DrawShortError, shortageMessage, shuffleOptions } from '../quiz/draw'
 import { loadDrawPools } from '../quiz/quiz.repository'
+import { inAudience } from '../quiz/quizAudience.repository'
 import { scoreAttempt } from '../quiz/scoring'
 import { attemptDeadline, startRefusal } from './attemptRules'
 import { attemptSummaryProjection, FULL_DETAIL, NO_DETAIL, readView } from './attemptView.repository'
@@ -105,9 +106,10 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
   const attemptId = await db.transaction(async (tx) => {
     closed = []
     await tx.run('MATCH (p:Person {id: $personId}) SET p._lock = true REMOVE p._lock', { personId })
-    const [state] = await tx.run<{ open: { id: string, deadline: string | null }[], made: number, questions: { id: string, type: string, options: string[] }[] }>(
+    const [state] = await tx.run<{ allowed: boolean, open: { id: string, deadline: string | null }[], made: number, questions: { id: string, type: string, options: string[] }[] }>(
       `MATCH (z:Quiz {id: $quizId})
-       RETURN COLLECT {
+       RETURN ${inAudience('z', 'personId')} AS allowed,
+         COLLECT {
            MATCH (:Person {id: $personId})-[:MADE]->(t:Attempt {status: 'IN_PROGRESS'})-[:OF]->(z)
            RETURN {id: t.id, deadline: t.deadline} AS a ORDER BY t.startedAt DESC
          } AS open,
@@ -122,6 +124,8 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
       if (await submitLocked(tx, open.id, now))
         closed.push(open.id)
     }
+    if (!state!.allowed)
+      throw notYours('该测验不面向你，不能作答：请确认测验所属的学习会或单位，或联系培训管理员 (this quiz is not addressed to you: ask the trainer to add your organisation or invite you to its session).')
     const refusal = startRefusal({ status: quiz.status, opensAt: quiz.opensAt ? Date.parse(quiz.opensAt) : null, closesAt: quiz.closesAt ? Date.parse(quiz.closesAt) : null }, now.getTime())
     if (refusal)
       throw conflict(refusal, { field: 'quizId' })

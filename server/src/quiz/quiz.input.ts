@@ -84,4 +84,13 @@ export class QuizInput {
   @Field(() => [BlueprintRowInput], { defaultValue: [], description: 'Rows of a BLUEPRINT quiz, in order.' })
   @ArrayMaxSize(50)
   blueprint: BlueprintRowInput[]
+
+  @Field(() => Boolean, { nullable: true, description: 'True: anyone signed in may take it once published (面向所有人). Omitted: false for a new quiz, unchanged on update.' })
+  @IsOptional()
+  openToAll?: boolean | null
+
+  @Field(() => [ID], { nullable: true, description: 'Organisations whose members (with their sub-units) may take it; people invited to a session with this quiz may too. Omitted: none for a new quiz, unchanged on update.' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  audienceOrganizationIds?: string[] | null
 }

@@ -11,6 +11,7 @@ import { blueprintShortages, drawAttempt, DrawShortError, originalToDisplayed, r
 import { findQuestions, QUESTION_PROJECTION } from './question.repository'
 import { violationsMessage } from './questionRules'
 import { isChoiceKind } from './questionShape'
+import { writeAudience } from './quizAudience.repository'
 import { targetLabel, validateQuiz } from './quizRules'
 
 /** A quiz as the API receives it (QuizInput). */
@@ -20,6 +21,10 @@ export interface QuizValues extends QuizDraft {
   reveal: string
   shuffleOptions: boolean
   multiplePartialCredit: boolean
+  /** Anyone signed in may take it; undefined: false for a new quiz, unchanged on update. */
+  openToAll?: boolean
+  /** Organisations (with their sub-units) whose members may take it; undefined: none for a new quiz, unchanged on update. */
+  audienceOrganizationIds?: string[]
 }
 
 /**
@@ -45,6 +50,7 @@ const QUIZ_PROJECTION = `z {
   .createdAt, .updatedAt,
   shuffleOptions: coalesce(z.shuffleOptions, false), multiplePartialCredit: coalesce(z.multiplePartialCredit, false),
   sample: coalesce(z.sample, false),
+  openToAll: coalesce(z.openToAll, false), audienceOrganizationIds: [(z)-[:FOR]->(o:Organization) | o.id],
   items: COLLECT {
     MATCH (z)-[i:INCLUDES]->(q:Question)
     RETURN {order: i.order, points: i.points, question: ${QUESTION_PROJECTION}} AS item ORDER BY i.order
@@ -231,6 +237,7 @@ export async function createQuiz(db: Database, actor: SessionUser | null, values
       { id, status: options.status ?? 'DRAFT', sample: options.sample ?? false, actorId: actor?.id ?? null, s: settings(values) },
     )
     await tx.run(WRITE_CONTENTS, { id, ...contents(values) })
+    await writeAudience(tx, id, { openToAll: values.openToAll ?? false, organizationIds: values.audienceOrganizationIds ?? [] })
     await recordAudit(tx, { actor, operation: 'createQuiz', targetIds: [id] })
     return readQuiz(tx, id)
   })
@@ -266,6 +273,7 @@ export async function updateQuiz(db: Database, actor: SessionUser, id: string, v
     await tx.run(`MATCH (z:Quiz {id: $id}) ${SET_SETTINGS}`, { id, s: settings(values) })
     if (changed)
       await tx.run(WRITE_CONTENTS, { id, ...next })
+    await writeAudience(tx, id, { openToAll: values.openToAll, organizationIds: values.audienceOrganizationIds })
     await recordAudit(tx, { actor, operation: 'updateQuiz', targetIds: [id] })
     return readQuiz(tx, id)
   })

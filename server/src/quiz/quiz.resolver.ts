@@ -27,6 +27,8 @@ function quizValues(input: QuizInput): QuizValues {
     multiplePartialCredit: input.multiplePartialCredit,
     items: (input.items ?? []).map(i => ({ questionId: i.questionId, points: i.points })),
     blueprint: (input.blueprint ?? []).map(rowValues),
+    openToAll: input.openToAll ?? undefined,
+    audienceOrganizationIds: input.audienceOrganizationIds ?? undefined,
   }
 }
 

@@ -127,6 +127,12 @@ export class Quiz {
   @Field(() => Boolean, { description: 'MULTIPLE questions earn part of their points for a partly right answer (no wrong letter chosen).' })
   multiplePartialCredit: boolean
 
+  @Field(() => Boolean, { description: 'Anyone signed in may take it (面向所有人); otherwise only its audience.' })
+  openToAll: boolean
+
+  @Field(() => [ID], { description: 'Organisations whose members (with their sub-units) may take it, besides the people invited to a session with it.' })
+  audienceOrganizationIds: string[]
+
   @Field(() => Boolean, { description: 'True for sample data (示例).' })
   sample: boolean
 

@@ -307,6 +307,8 @@ export type QuestionType =
 export type QuizInput = {
   /** Attempts allowed per person (1–100); null for unlimited. */
   attemptsAllowed?: number | null | undefined;
+  /** Organisations whose members (with their sub-units) may take it; people invited to a session with this quiz may too. Omitted: none for a new quiz, unchanged on update. */
+  audienceOrganizationIds?: Array<string | number> | null | undefined;
   /** Rows of a BLUEPRINT quiz, in order. */
   blueprint?: Array<BlueprintRowInput>;
   /** Closes (ISO 8601 date-time, after opensAt); null for never. */
@@ -319,6 +321,8 @@ export type QuizInput = {
   mode?: QuizMode;
   /** Partial credit for MULTIPLE questions. */
   multiplePartialCredit?: boolean;
+  /** True: anyone signed in may take it once published (面向所有人). Omitted: false for a new quiz, unchanged on update. */
+  openToAll?: boolean | null | undefined;
   /** Opens (ISO 8601 date-time); null for at once. */
   opensAt?: string | null | undefined;
   /** Pass mark as a percentage of the maximum score (0–100). */
