@@ -1,4 +1,4 @@
-import type { RunningServer } from '../server/src/app'
+import type { AppServer, ServerOptions } from '../server/src/app'
 import type { Config } from '../server/src/config'
 import { inject } from 'vitest'
 import { startServer } from '../server/src/app'
@@ -29,15 +29,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** A real HTTP server on a free port, on the shared database. */
-export interface TestServer extends RunningServer {
+export interface TestServer extends AppServer {
   db: Database
   stop: () => Promise<void>
 }
 
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const config = testConfig(overrides)
   const db = await connectTestDatabase()
-  const server = await startServer(config, db, await buildAppSchema(), 0)
+  const server = await startServer(config, db, await buildAppSchema(), 0, options)
   return {
     ...server,
     db,

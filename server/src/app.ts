@@ -17,6 +17,9 @@ import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest } from './graphqlHttp'
+import { createLiveBus } from './live/liveBus'
+import { LiveHub } from './live/liveHub'
+import { attachLiveSocket } from './live/liveSocket'
 import { logger } from './logger'
 import { formatError } from './schema/formatError'
 import { startExpirySweep } from './study/expirySweep'
@@ -41,6 +44,17 @@ export interface RunningServer {
   close: () => Promise<void>
 }
 
+/** Xuefa's server: with the live quiz's hub (tests move its clock and run its sweep). */
+export interface AppServer extends RunningServer {
+  live: LiveHub
+}
+
+/** What a caller may give the server besides its configuration. */
+export interface ServerOptions {
+  /** The clock of the live quiz's time decisions (tests inject one). */
+  clock?: () => Date
+}
+
 /** Benchmark mode (XUEFA_BENCH=1): each response says how many database round trips it took. */
 const roundTripHeader: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -56,7 +70,7 @@ const roundTripHeader: ApolloServerPlugin<Context> = {
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
-export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT): Promise<RunningServer> {
+export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT, options: ServerOptions = {}): Promise<AppServer> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -100,6 +114,8 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   await apollo.start()
 
   const auth = { key: sessionKey(config), limiter: new LoginLimiter(), addressLimiter: new LoginLimiter(30, 200), secureCookies: production }
+  // Live quiz events: in-process, or through Redis across instances when REDIS_URL is set.
+  const live = new LiveHub(db, await createLiveBus(config.REDIS_URL), options.clock)
 
   app.get('/health', async (_req, res) => {
     try {
@@ -126,7 +142,18 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
         clientIp: () => address ??= ip(),
         auth,
         user,
+        live,
       }
+    },
+  })
+  // Subscriptions: graphql-ws on the same port and path, the same session and checks (live/liveSocket.ts).
+  const socket = attachLiveSocket(httpServer, schema, {
+    key: auth.key,
+    validationRules: protection.validationRules,
+    maxTokens: QUERY_LIMITS.maxTokens,
+    context: (req, res, user): Context => {
+      let address: string | undefined
+      return { db, config, req, res, clientIp: () => address ??= req.socket.remoteAddress ?? '', auth, user, live }
     },
   })
   // `/graphql` goes straight to Apollo (graphqlHttp.ts); express serves the rest.
@@ -160,11 +187,15 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const url = `http://127.0.0.1:${actual}`
   // Submits quiz attempts whose time ran out, every 30 s (study feature).
   const stopExpirySweep = startExpirySweep(db)
+  live.start()
   return {
     url,
     port: actual,
+    live,
     close: async () => {
       stopExpirySweep()
+      await socket.close()
+      await live.stop()
       await apollo.stop()
       // Submissions taken are written; their follow-ups too, rather than left for the next start's sweep.
       await followUpSettled(db)

@@ -3,6 +3,7 @@ import type { Role } from './auth/access'
 import type { LoginLimiter } from './auth/loginLimiter'
 import type { Config } from './config'
 import type { Database } from './db/database'
+import type { LiveHub } from './live/liveHub'
 
 /** The signed-in user as the session token states it. */
 export interface SessionUser {
@@ -31,4 +32,6 @@ export interface Context {
    * whole office may share one), shared by all requests of the process.
    */
   auth: { key: Uint8Array, limiter: LoginLimiter, addressLimiter: LoginLimiter, secureCookies: boolean }
+  /** The live quiz's clock, pub/sub and timers, shared by all requests and subscriptions of the process. */
+  live: LiveHub
 }

@@ -83,8 +83,11 @@ export async function readSession(req: IncomingMessage, key: Uint8Array): Promis
   const header = req.headers.authorization
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
   const token = bearer || parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]
-  if (!token)
-    return null
+  return token ? readToken(token, key) : null
+}
+
+/** The session a token states; null when it is invalid or expired (also for a WebSocket's connectionParams). */
+export async function readToken(token: string, key: Uint8Array): Promise<SessionUser | null> {
   const known = remembered(key, token, Date.now())
   if (known)
     return known
