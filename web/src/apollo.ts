@@ -3,7 +3,12 @@ import { ErrorLink } from '@apollo/client/link/error'
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
 import { getMainDefinition } from '@apollo/client/utilities'
 import { createClient } from 'graphql-ws'
-import { sessionExpired } from './composables/useSession'
+
+/** What the client reports to the rest of the app. */
+export interface ApolloClientOptions {
+  /** A request was answered UNAUTHENTICATED: the session cookie is missing or expired. */
+  onUnauthenticated: () => void
+}
 
 /**
  * Subscriptions (the live quiz) over graphql-ws on the same origin and path; the browser sends the
@@ -11,17 +16,15 @@ import { sessionExpired } from './composables/useSession'
  * after a drop without limit (a phone in a meeting room loses Wi-Fi now and then): the subscription
  * then starts again with the room as it is.
  */
-const wsLink = typeof window === 'undefined'
-  ? null
-  : new GraphQLWsLink(createClient({
-      url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
-      lazy: true,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
-      retryWait: async retries => new Promise(resolve => setTimeout(resolve, Math.min(500 * 2 ** retries, 5000))),
-    }))
-
-const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' })
+function subscriptionLink(): GraphQLWsLink {
+  return new GraphQLWsLink(createClient({
+    url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: async retries => new Promise(resolve => setTimeout(resolve, Math.min(500 * 2 ** retries, 5000))),
+  }))
+}
 
 function isSubscription(query: Parameters<typeof getMainDefinition>[0]): boolean {
   const definition = getMainDefinition(query)
@@ -29,14 +32,34 @@ function isSubscription(query: Parameters<typeof getMainDefinition>[0]): boolean
 }
 
 /**
- * The Apollo client: the cache holds server data. The session travels in the HttpOnly cookie; a
- * request answered UNAUTHENTICATED while we thought we were signed in means the session expired.
+ * The Apollo client: the cache holds server data. The session travels in the HttpOnly cookie. The client
+ * knows nothing of the session state: it reports UNAUTHENTICATED through the callback, so the session
+ * module may use the client without the client importing it back. Subscriptions go over graphql-ws,
+ * everything else over HTTP.
  */
-export const apollo = new ApolloClient({
-  link: new ErrorLink(({ error }) => {
-    if (CombinedGraphQLErrors.is(error) && error.errors.some(e => e.extensions?.code === 'UNAUTHENTICATED'))
-      sessionExpired()
-  }).concat(wsLink ? split(({ query }) => isSubscription(query), wsLink, httpLink) : httpLink),
-  cache: new InMemoryCache(),
-  defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
-})
+export function createApolloClient(options: ApolloClientOptions): ApolloClient {
+  const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' })
+  const transport = typeof window === 'undefined' ? httpLink : split(({ query }) => isSubscription(query), subscriptionLink(), httpLink)
+  return new ApolloClient({
+    link: new ErrorLink(({ error }) => {
+      if (CombinedGraphQLErrors.is(error) && error.errors.some(e => e.extensions?.code === 'UNAUTHENTICATED'))
+        options.onUnauthenticated()
+    }).concat(transport),
+    cache: new InMemoryCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  })
+}
+
+let provided: ApolloClient | undefined
+
+/** Makes `client` the one the composables use (main.ts calls this once, before mounting). */
+export function provideApolloClient(client: ApolloClient): void {
+  provided = client
+}
+
+/** The client provided at start-up. */
+export function useApolloClient(): ApolloClient {
+  if (!provided)
+    throw new Error('No Apollo client: call provideApolloClient() in main.ts before mounting the app.')
+  return provided
+}

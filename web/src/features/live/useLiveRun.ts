@@ -1,8 +1,8 @@
 import type { MaybeRefOrGetter } from 'vue'
 import type { LiveRunFieldsFragment } from '@/gql/graphql'
 import { computed, onScopeDispose, ref, shallowRef, toValue, watch } from 'vue'
-import { apollo } from '@/apollo'
-import { errorMessage } from '@/composables/useGraphQL'
+import { useApolloClient } from '@/apollo'
+import { toFailure } from '@/composables/useGraphQL'
 import { graphql } from '@/gql'
 
 /** The room's fields, for the host and the phones alike (the server decides what each may see). */
@@ -28,6 +28,7 @@ const RoomUpdated = graphql(`
 
 /** One room as it goes: the state the server last sent, and a countdown that allows for the device's clock. */
 export function useLiveRun(runId: MaybeRefOrGetter<string | null>) {
+  const apollo = useApolloClient()
   const room = shallowRef<LiveRunFieldsFragment | null>(null)
   const error = ref<string | null>(null)
   /** Server time minus device time, from the last state received. */
@@ -47,7 +48,7 @@ export function useLiveRun(runId: MaybeRefOrGetter<string | null>) {
     subscription = apollo.subscribe({ query: RoomUpdated, variables: { runId: id } }).subscribe({
       next: (result) => {
         if (result.error) {
-          error.value = errorMessage(result.error)
+          error.value = toFailure(result.error).message
           return
         }
         const next = result.data?.liveRunUpdated
@@ -58,7 +59,7 @@ export function useLiveRun(runId: MaybeRefOrGetter<string | null>) {
         }
       },
       error: (e: unknown) => {
-        error.value = errorMessage(e)
+        error.value = toFailure(e).message
       },
     })
   }
