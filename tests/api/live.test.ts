@@ -150,6 +150,26 @@ describe('a live run', () => {
     expect((await live.next(server.url, admin, runId)).errors![0]!.extensions!.code).toBe('CONFLICT')
     // The code no longer joins.
     expect((await live.join(server.url, tokens[0]!, opened.joinCode)).errors![0]!.extensions!.code).toBe('NOT_FOUND')
+
+    // The record: each participant's answers are one ordinary submitted attempt of the quiz, scored as
+    // any (one right answer each: 10 of 30), and joining checked them in. Recording again changes nothing.
+    await server.live.recorded()
+    await server.live.record(runId)
+    const records = await server.db.read<{ personId: string, attempts: number, status: string, score: number, maxScore: number, attended: boolean, answered: number }>(
+      `UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId}), (s:StudySession {id: $sessionId})-[:HAS_QUIZ]->(z:Quiz)
+       OPTIONAL MATCH (p)-[:MADE]->(t:Attempt)-[:OF]->(z)
+       RETURN personId, count(t) AS attempts, collect(t.status)[0] AS status, collect(t.score)[0] AS score, collect(t.maxScore)[0] AS maxScore,
+         EXISTS { (p)-[:ATTENDED]->(s) } AS attended, COUNT { (:Attempt {liveRunId: $runId})<-[:MADE]-(p) } AS answered
+       ORDER BY personId`,
+      { personIds: cadres.map(c => c.personId), sessionId, runId },
+    )
+    expect(records).toHaveLength(3)
+    for (const r of records)
+      expect(r).toMatchObject({ attempts: 1, status: 'SUBMITTED', score: 10, maxScore: 30, attended: true, answered: 1 })
+    // The attempt shows on the cadre's own page like any other.
+    const mine = await gql(server.url, '{ me { attempts(first: 5) { items { quizId status score } } } }', {}, tokens[0])
+    expect(mine.data.me.attempts.items[0]).toMatchObject({ status: 'SUBMITTED', score: 10 })
   })
 
   it('refuses a person not invited to the session', async () => {

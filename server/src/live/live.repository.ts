@@ -335,3 +335,53 @@ export async function writeAnswer(db: Database, input: { runId: string, personId
   )
   return row ?? null
 }
+
+/** A participant as the record needs them: the person and their account. */
+export interface Participant {
+  personId: string
+  userId: string
+  username: string
+}
+
+/**
+ * The ordinary attempt of the run's quiz for each participant who has none yet: the run's questions in
+ * the run's order, options unshuffled (the room saw one screen), no deadline; `liveRunId` marks where it
+ * came from. The id is the run's and the person's, so two instances recording the same run create one.
+ * Returns every participant with their attempt's id and whether it is still to be submitted.
+ */
+export async function ensureLiveAttempts(db: Database, runId: string, now: Date): Promise<(Participant & { attemptId: string, status: string })[]> {
+  return db.write<Participant & { attemptId: string, status: string }>(
+    `MATCH (r:LiveRun {id: $runId})-[:OF]->(z:Quiz)
+     MATCH (p:Person)-[j:JOINED]->(r)
+     MATCH (u:User)-[:IS]->(p)
+     MERGE (t:Attempt {id: 'attempt-' + r.id + '-' + p.id})
+       ON CREATE SET t._new = true, t.seed = t.id, t.status = 'IN_PROGRESS', t.startedAt = coalesce(j.joinedAt, datetime($now)),
+         t.deadline = null, t.autoSubmitted = false, t.liveRunId = r.id,
+         t.maxScore = reduce(n = 0, i IN [(r)-[i:ITEM]->() | i.points] | n + i)
+     WITH r, z, p, u, t, coalesce(t._new, false) AS created
+     CALL (r, z, p, t, created) {
+       WITH r, z, p, t WHERE created
+       CREATE (p)-[:MADE]->(t)-[:OF]->(z)
+       WITH r, t
+       MATCH (r)-[i:ITEM]->(q:Question)
+       CREATE (t)-[:ITEM {order: i.order + 1, points: i.points, optionOrder: []}]->(q)
+     }
+     REMOVE t._new
+     RETURN DISTINCT p.id AS personId, u.id AS userId, u.username AS username, t.id AS attemptId, t.status AS status
+     ORDER BY personId`,
+    { runId, now: now.toISOString() },
+  )
+}
+
+/** Ended runs whose attempts are not all recorded yet (the sweep finishes what a stopped instance began). */
+export async function listUnrecordedRuns(db: Database): Promise<string[]> {
+  const rows = await db.read<{ id: string }>(
+    `MATCH (r:LiveRun {state: 'ENDED'}) WHERE r.recordedAt IS NULL RETURN r.id AS id LIMIT 50`,
+  )
+  return rows.map(r => r.id)
+}
+
+/** Marks the run's attempts recorded. */
+export async function markRecorded(db: Database, runId: string, now: Date): Promise<void> {
+  await db.write('MATCH (r:LiveRun {id: $runId}) SET r.recordedAt = coalesce(r.recordedAt, datetime($now))', { runId, now: now.toISOString() })
+}

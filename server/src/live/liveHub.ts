@@ -3,9 +3,10 @@ import type { LiveRun } from './live.type'
 import type { LiveBus } from './liveBus'
 import type { CountsEvent, LiveEvent, LiveViewer, RoomEvent } from './livePresentation'
 import { logger } from '../logger'
-import { changePosition, listDueRuns, readAnswers, readCounts, readLatestAnswer, readRun } from './live.repository'
+import { changePosition, listDueRuns, listUnrecordedRuns, readAnswers, readCounts, readLatestAnswer, readRun } from './live.repository'
 import { LiveRunState } from './live.type'
 import { buildRoomEvent, viewOf } from './livePresentation'
+import { recordLiveRun } from './liveRecord'
 import { closeDue, LIVE_LIMITS } from './liveRules'
 
 /** How often each instance looks for open questions whose close is due (a crashed instance's timers). */
@@ -39,6 +40,8 @@ export class LiveHub {
   private readonly timers = new Map<string, { at: number, timer: NodeJS.Timeout }>()
   private readonly countsPending = new Set<string>()
   private sweeper: NodeJS.Timeout | null = null
+  /** Records being written, per run (one at a time per run in this process). */
+  private readonly recording = new Map<string, Promise<void>>()
 
   constructor(
     readonly db: Database,
@@ -57,6 +60,7 @@ export class LiveHub {
   }
 
   async stop(): Promise<void> {
+    await this.recorded()
     if (this.sweeper)
       clearInterval(this.sweeper)
     this.sweeper = null
@@ -139,7 +143,10 @@ export class LiveHub {
     return changed !== null
   }
 
-  /** Closes every open question whose close is due (the sweep; tests call it after moving the clock). */
+  /**
+   * Closes every open question whose close is due, and records ended runs not yet recorded (the sweep;
+   * tests call it after moving the clock).
+   */
   async closeDueRuns(): Promise<string[]> {
     const due = await listDueRuns(this.db, new Date(this.now().getTime() - this.options.closeGraceMs))
     const closed: string[] = []
@@ -147,7 +154,29 @@ export class LiveHub {
       if (await this.closeIfDue(runId))
         closed.push(runId)
     }
+    for (const runId of await listUnrecordedRuns(this.db))
+      this.record(runId)
     return closed
+  }
+
+  /**
+   * Turns an ended run's answers into attempts (liveRecord.ts), off the host's request: the phones have
+   * their summary at once, the records follow. Once per run at a time here; the sweep retries any left.
+   */
+  record(runId: string): Promise<void> {
+    const running = this.recording.get(runId)
+    if (running)
+      return running
+    const work = recordLiveRun(this.db, runId, this.now())
+      .then(() => {}, error => logger.error({ err: error, runId }, 'could not record a live quiz as attempts'))
+      .finally(() => this.recording.delete(runId))
+    this.recording.set(runId, work)
+    return work
+  }
+
+  /** Resolves once the records being written have been (shutdown, tests). */
+  async recorded(): Promise<void> {
+    await Promise.all(this.recording.values())
   }
 
   /**

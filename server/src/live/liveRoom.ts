@@ -134,5 +134,7 @@ export async function controlLiveRun(hub: LiveHub, user: SessionUser, runId: str
   const event = await hub.publishRoom(runId)
   if (!event)
     throw notFound('现场答题 (live run)', runId)
+  if (event.room.state === 'ENDED')
+    void hub.record(runId)
   return viewOf(event, viewer, hub.now().getTime(), null)
 }
