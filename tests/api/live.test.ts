@@ -142,6 +142,7 @@ describe('a live run', () => {
     // Question 3, then the end: the summary per question.
     await live.next(server.url, admin, runId)
     await live.answer(server.url, tokens[1]!, runId, 2, ['FALSE'], randomUUID())
+    nowMs += 1000
     const ended = (await live.end(server.url, admin, runId)).data.endLiveRun
     expect(ended.state).toBe('ENDED')
     expect(ended.summary.map((s: { correctCount: number }) => s.correctCount)).toEqual([1, 1, 1])
@@ -170,7 +171,7 @@ describe('a live run', () => {
     // The attempt shows on the cadre's own page like any other.
     const mine = await gql(server.url, '{ me { attempts(first: 5) { items { quizId status score } } } }', {}, tokens[0])
     expect(mine.data.me.attempts.items[0]).toMatchObject({ status: 'SUBMITTED', score: 10 })
-  })
+  }, 180_000)
 
   it('refuses a person not invited to the session', async () => {
     const { sessionId } = await makeLiveSession(server.db, 1)

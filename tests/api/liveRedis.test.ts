@@ -118,5 +118,5 @@ describe('a live quiz across two instances through Redis', () => {
       { runId },
     )
     expect(row).toEqual({ attempts: 4, submitted: 4 })
-  })
+  }, 240_000)
 })

@@ -352,12 +352,13 @@ export interface Participant {
 export async function ensureLiveAttempts(db: Database, runId: string, now: Date): Promise<(Participant & { attemptId: string, status: string })[]> {
   return db.write<Participant & { attemptId: string, status: string }>(
     `MATCH (r:LiveRun {id: $runId})-[:OF]->(z:Quiz)
+     CALL (r) { MATCH (r)-[i:ITEM]->() RETURN sum(i.points) AS maxScore }
      MATCH (p:Person)-[j:JOINED]->(r)
      MATCH (u:User)-[:IS]->(p)
-     MERGE (t:Attempt {id: 'attempt-' + r.id + '-' + p.id})
-       ON CREATE SET t._new = true, t.seed = t.id, t.status = 'IN_PROGRESS', t.startedAt = coalesce(j.joinedAt, datetime($now)),
-         t.deadline = null, t.autoSubmitted = false, t.liveRunId = r.id,
-         t.maxScore = reduce(n = 0, i IN [(r)-[i:ITEM]->() | i.points] | n + i)
+     WITH r, z, p, u, maxScore, 'attempt-' + r.id + '-' + p.id AS attemptId, coalesce(j.joinedAt, datetime($now)) AS startedAt
+     MERGE (t:Attempt {id: attemptId})
+       ON CREATE SET t._new = true, t.seed = attemptId, t.status = 'IN_PROGRESS', t.startedAt = startedAt,
+         t.autoSubmitted = false, t.liveRunId = r.id, t.maxScore = maxScore
      WITH r, z, p, u, t, coalesce(t._new, false) AS created
      CALL (r, z, p, t, created) {
        WITH r, z, p, t WHERE created

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database'
+import type { RunItem } from './live.repository'
 import type { LiveRun } from './live.type'
 import type { LiveBus } from './liveBus'
 import type { CountsEvent, LiveEvent, LiveViewer, RoomEvent } from './livePresentation'
@@ -42,6 +43,8 @@ export class LiveHub {
   private sweeper: NodeJS.Timeout | null = null
   /** Records being written, per run (one at a time per run in this process). */
   private readonly recording = new Map<string, Promise<void>>()
+  /** Each run's questions, which never change once drawn: an answer is checked without reading them again. */
+  private readonly itemCache = new Map<string, Promise<RunItem[] | null>>()
 
   constructor(
     readonly db: Database,
@@ -70,6 +73,19 @@ export class LiveHub {
     await this.bus.close()
   }
 
+  /** The run's questions (with their keys; for checking answers on the server only), or null when there is no such run. */
+  runItems(runId: string): Promise<RunItem[] | null> {
+    let items = this.itemCache.get(runId)
+    if (!items) {
+      if (this.itemCache.size >= 1000)
+        this.itemCache.delete(this.itemCache.keys().next().value!)
+      items = readRun(this.db, runId).then(run => run?.items ?? null)
+      this.itemCache.set(runId, items)
+      items.then(found => found ?? this.itemCache.delete(runId), () => this.itemCache.delete(runId))
+    }
+    return items
+  }
+
   /** The room as it is now (for a new subscriber, and to publish after a change); null when no such run. */
   async roomEvent(runId: string): Promise<RoomEvent | null> {
     const run = await readRun(this.db, runId)
@@ -80,6 +96,21 @@ export class LiveHub {
     const closedOrEnded = run.state !== 'LOBBY' && (run.state !== 'OPEN' || closeDue(run, now))
     const answers = closedOrEnded ? await readAnswers(this.db, runId, run.state === 'ENDED' ? null : run.questionIndex) : []
     return buildRoomEvent(run, answers, { joinedCount: counts?.joinedCount ?? 0, answeredCount: counts?.answeredCount ?? 0 }, now)
+  }
+
+  /** The room now and the viewer's latest answer to its question (what a phone shows after a reload). */
+  async snapshot(runId: string, viewer: LiveViewer): Promise<{ event: RoomEvent, myAnswer: string[] | null } | null> {
+    const event = await this.roomEvent(runId)
+    if (!event)
+      return null
+    const myAnswer = viewer.personId && event.room.question ? await readLatestAnswer(this.db, runId, viewer.personId, event.room.questionIndex) : null
+    return { event, myAnswer }
+  }
+
+  /** The room as one viewer sees it now. */
+  async view(runId: string, viewer: LiveViewer): Promise<LiveRun | null> {
+    const found = await this.snapshot(runId, viewer)
+    return found && viewOf(found.event, viewer, this.now().getTime(), found.myAnswer)
   }
 
   /** Publishes the room after a change, and times its close when a question is open. */
@@ -208,12 +239,10 @@ export class LiveHub {
   private async* views(runId: string, viewer: LiveViewer, ready: Promise<void>, inbox: Inbox): AsyncGenerator<LiveRun> {
     try {
       await ready
-      let last = await this.roomEvent(runId)
-      if (!last)
+      const first = await this.snapshot(runId, viewer)
+      if (!first)
         return
-      let myAnswer: string[] | null = null
-      if (viewer.personId && last.room.question)
-        myAnswer = await readLatestAnswer(this.db, runId, viewer.personId, last.room.questionIndex)
+      let { event: last, myAnswer } = first
       this.watchClose(last)
       yield viewOf(last, viewer, this.now().getTime(), myAnswer)
       while (!inbox.done) {

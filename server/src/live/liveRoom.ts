@@ -42,16 +42,10 @@ export async function viewerOf(hub: LiveHub, user: SessionUser, runId: string): 
 /** The room as the user may see it now. */
 export async function readLiveRun(hub: LiveHub, user: SessionUser, runId: string): Promise<LiveRun> {
   const viewer = await viewerOf(hub, user, runId)
-  const stream = hub.stream(runId, viewer)
-  try {
-    const first = await stream.next()
-    if (first.done)
-      throw notFound('现场答题 (live run)', runId)
-    return first.value
-  }
-  finally {
-    await stream.return?.()
-  }
+  const view = await hub.view(runId, viewer)
+  if (!view)
+    throw notFound('现场答题 (live run)', runId)
+  return view
 }
 
 /**
@@ -95,12 +89,12 @@ export async function answerLive(hub: LiveHub, user: SessionUser, input: { runId
   const personId = requirePerson(user)
   if (!/^[\w-]{8,64}$/.test(input.clientId))
     throw badInput('clientId 须为 8–64 位字母、数字、- 或 _ (clientId: 8–64 letters, digits, - or _; e.g. a UUID).', { field: 'clientId' })
-  const run = await readRun(hub.db, input.runId)
-  if (!run)
+  const items = await hub.runItems(input.runId)
+  if (!items)
     throw notFound('现场答题 (live run)', input.runId)
-  const item = run.items[input.questionIndex]
+  const item = items[input.questionIndex]
   if (!item)
-    throw badInput(`本场没有第 ${input.questionIndex + 1} 题 (questionIndex: 0–${run.questionCount - 1}).`, { field: 'questionIndex' })
+    throw badInput(`本场没有第 ${input.questionIndex + 1} 题 (questionIndex: 0–${items.length - 1}).`, { field: 'questionIndex' })
   const given = checkGiven({ type: item.type, optionCount: item.options.length, blanks: item.type === 'FILL_BLANK' ? item.answer.length : 0 }, input.given)
   if (given.length === 0)
     throw badInput('请选择或填写答案 (given: an answer is needed).', { field: 'given' })
