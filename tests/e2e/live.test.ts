@@ -34,7 +34,7 @@ describe('会前学法 live quiz in the meeting room', () => {
       await phones[0]!.page.goto(`${bed.server.url}/live/join?code=${code}`)
       await phones[1]!.page.goto(`${bed.server.url}/live/join?code=${code}`)
       await phones[2]!.page.goto(`${bed.server.url}/live/join`)
-      await phones[2]!.page.locator('[data-test=live-code] input').fill(code)
+      await phones[2]!.page.locator('input[data-test=live-code]').fill(code)
       await phones[2]!.page.locator('[data-test=live-join]').click()
       for (const p of phones)
         await p.page.locator('[data-test=live-waiting]').waitFor()
@@ -93,8 +93,13 @@ describe('会前学法 live quiz in the meeting room', () => {
       await expect.poll(() => phones[1]!.page.locator('[data-test=live-ended]').textContent()).toContain('1 / 3')
       await expect.poll(() => phones[2]!.page.locator('[data-test=live-ended]').textContent()).toContain('2 / 3')
     }
+    catch (error) {
+      // What each screen showed when it failed (tests/e2e/screenshots is git-ignored).
+      await Promise.all([host, ...phones].map((p, k) => p.page.screenshot({ path: `tests/e2e/screenshots/live-failed-${k}.png` }).catch(() => {})))
+      throw error
+    }
     finally {
       await Promise.all([host, ...phones].map(p => p.context.close()))
     }
-  })
+  }, 300_000)
 })
