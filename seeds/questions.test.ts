@@ -1,26 +1,10 @@
+import type { QuestionRecord } from '../server/src/quiz/questionFile'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-type QuestionType = 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE' | 'FILL_BLANK'
-
-interface ArticleRef {
-  lawId: string
-  article: string
-}
-
-interface Question {
-  id: string
-  type: QuestionType
-  stem: string
-  options: string[]
-  answer: string[]
-  explanation: string
-  difficulty: number
-  topics: string[]
-  tests: ArticleRef[]
-}
+type Question = QuestionRecord & { id: string }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const bank = JSON.parse(readFileSync(path.join(here, 'questions.json'), 'utf8')) as { questions: Question[] }

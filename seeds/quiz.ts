@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../server/src/common/errors'
 import { logger } from '../server/src/logger'
-import { seedQuestions } from '../server/src/quiz/question.repository'
+import { seedQuestions } from '../server/src/quiz/questionFile.repository'
 import { createQuiz } from '../server/src/quiz/quiz.repository'
 
 const SEEDS_DIR = path.dirname(fileURLToPath(import.meta.url))

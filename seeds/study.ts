@@ -1,13 +1,13 @@
 import type { Role } from '../server/src/auth/access'
 import type { SessionUser } from '../server/src/context'
 import type { Database } from '../server/src/db/database'
+import { saveAnswers, startAttempt, submitAttempt } from '../server/src/attempt/attempt.repository'
+import { followUpSettled } from '../server/src/attempt/followUp'
 import { hashPassword } from '../server/src/auth/password'
 import { createUser, findLoginRecord } from '../server/src/auth/user.repository'
 import { logger } from '../server/src/logger'
 import { originalToDisplayed, seededRandom } from '../server/src/quiz/draw'
-import { saveAnswers, startAttempt, submitAttempt } from '../server/src/study/attempt.repository'
-import { followUpSettled } from '../server/src/study/followUp'
-import { reviewCard } from '../server/src/study/review.repository'
+import { reviewCard } from '../server/src/review/review.repository'
 import { checkIn, recordReading, scheduleSession } from '../server/src/study/study.repository'
 
 /**

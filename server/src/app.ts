@@ -13,6 +13,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import express from 'express'
+import { startExpirySweep } from './attempt/expirySweep'
+import { followUpSettled } from './attempt/followUp'
 import { LoginLimiter } from './auth/loginLimiter'
 import { readSession, sessionKey } from './auth/session'
 import { currentRoundTrips } from './db/database'
@@ -22,8 +24,6 @@ import { LiveHub } from './live/liveHub'
 import { attachLiveSocket } from './live/liveSocket'
 import { logger } from './logger'
 import { formatError } from './schema/formatError'
-import { startExpirySweep } from './study/expirySweep'
-import { followUpSettled } from './study/followUp'
 
 /** Largest request body accepted, in bytes; bigger bodies get 413. (3 MB: a 2 MB question import file, base64-encoded.) */
 export const MAX_BODY = '3mb'
@@ -108,7 +108,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
       // Apollo would also wrap every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-      ...(process.env.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
+      ...(config.XUEFA_BENCH === '1' ? [roundTripHeader] : []),
     ],
   })
   await apollo.start()
@@ -130,7 +130,7 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
 
   const graphql = graphqlHandler(apollo, {
     maxBody: MAX_BODY,
-    countRoundTrips: process.env.XUEFA_BENCH === '1',
+    countRoundTrips: config.XUEFA_BENCH === '1',
     context: async (req, res, ip): Promise<Context> => {
       const user = await readSession(req, auth.key)
       let address: string | undefined

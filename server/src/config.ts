@@ -38,6 +38,7 @@ const schema = z.object({
     .optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default(path.join(ROOT_DIR, 'web/dist')),
+  XUEFA_BENCH: z.enum(['0', '1'], { errorMap: () => ({ message: 'XUEFA_BENCH must be 0 or 1' }) }).default('0'),
 })
 
 /** Validated configuration; see README "Configuration". */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Role } from './auth/access'
 import type { LoginLimiter } from './auth/loginLimiter'
+import type { Role } from './auth/role'
 import type { Config } from './config'
 import type { Database } from './db/database'
 import type { LiveHub } from './live/liveHub'

@@ -10,9 +10,9 @@ import { logger } from './logger'
 /**
  * `/graphql` served on Node's own HTTP server rather than through express, the way @apollo/server's own
  * standalone server does it (body-parser's JSON parser, then `executeHTTPGraphQLRequest`). Express 5's
- * router and request decoration cost about as much per request as Apollo's whole pipeline: measured with
- * 200 simultaneous `{ __typename }` (p95 ≈ 70 ms through express, ≈ 42 ms without), and that is the floor
- * under every request of an exam's last minute. Express still serves `/health` and the web app.
+ * router and request decoration cost about as much per request as Apollo's whole pipeline, and that is the
+ * floor under every request of an exam's last minute (the measurement: tests/bench/README.md). Express
+ * still serves `/health` and the web app.
  */
 
 /** Whether a request is for the GraphQL endpoint (`/graphql`, with or without a query string). */

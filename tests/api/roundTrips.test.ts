@@ -1,8 +1,7 @@
 import type { TestServer } from '../helpers'
 import { randomUUID } from 'node:crypto'
-import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { followUpSettled } from '../../server/src/study/followUp'
+import { followUpSettled } from '../../server/src/attempt/followUp'
 import { login, startTestServer } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, TEST_PASSWORD } from '../integration/studyFixtures'
 
@@ -14,11 +13,9 @@ import { makeCadre, makeQuestions, makeQuiz, TEST_PASSWORD } from '../integratio
 let server: TestServer
 
 beforeAll(async () => {
-  process.env.XUEFA_BENCH = '1'
-  server = await startTestServer()
+  server = await startTestServer({ XUEFA_BENCH: '1' })
 })
 afterAll(async () => {
-  delete process.env.XUEFA_BENCH
   await server.stop()
 })
 

@@ -1,7 +1,7 @@
 import type { TestServer } from '../helpers'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { followUpSettled } from '../../server/src/study/followUp'
+import { followUpSettled } from '../../server/src/attempt/followUp'
 import { gql, login, startTestServer } from '../helpers'
 import { makeCadre, makeQuestions, makeQuiz, makeSession, TEST_PASSWORD } from '../integration/studyFixtures'
 

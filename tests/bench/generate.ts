@@ -10,8 +10,9 @@
  * bigrams; no statute text. Every node carries `synthetic: true` and an id starting with `bench-`.
  */
 
-import type { StoredCard } from '../../server/src/study/spacedRepetition'
-import { afterWrongAnswer, cardId, schedule } from '../../server/src/study/spacedRepetition'
+import type { QuestionValues } from '../../server/src/quiz/questionShape'
+import type { StoredCard } from '../../server/src/review/spacedRepetition'
+import { afterWrongAnswer, cardId, schedule } from '../../server/src/review/spacedRepetition'
 
 /**
  * Version of what the generator makes. A dataset loaded by another version is not what this code
@@ -671,16 +672,10 @@ export function linkRows(plan: BenchPlan, law: LawShape): { cites: { from: strin
 // Question bank and quizzes
 // ---------------------------------------------------------------------------------------------------
 
-export interface QuestionRow {
+export interface QuestionRow extends QuestionValues {
   id: string
   originId: string
   version: 1
-  type: string
-  stem: string
-  options: string[]
-  answer: string[]
-  explanation: string
-  difficulty: number
   status: string
   needsReview: false
   sample: false

@@ -13,9 +13,8 @@ export interface RawAnswer {
  * One keep-alive HTTP/1.1 connection that sends prepared requests and reads `content-length` responses:
  * the least work a client can do per request. A burst measured with Node's http client also measures
  * that client: with 200 requests at once it spends tens of milliseconds of its own building them and
- * parsing the answers, on the same two cores as the server (200 `{ __typename }` at once: p95 ≈ 90 ms
- * through `http.request`, ≈ 60 ms on these connections, against the same server). Cadres' browsers are
- * each on their own machine; this client keeps the load generator's share out of the latency.
+ * parsing the answers, on the same cores as the server (the comparison: tests/bench/README.md). Cadres'
+ * browsers are each on their own machine; this client keeps the load generator's share out of the latency.
  */
 export class RawConnection {
   private socket: net.Socket | null = null

@@ -43,9 +43,7 @@ import { loadConfig, ROOT_DIR } from '../../server/src/config'
 import { Database as Db } from '../../server/src/db/database'
 import { freePort, startEmbeddedNeo4j } from '../../server/src/db/embedded'
 import { migrate } from '../../server/src/db/migrate'
-import { originalToDisplayed } from '../../server/src/quiz/draw'
-import { createQuestion } from '../../server/src/quiz/question.repository'
-import { createQuiz } from '../../server/src/quiz/quiz.repository'
+import { makeFixedQuiz, makeFourQuestions, rightAnswerOf } from '../fixtures/quizFixture'
 import { compilerCpuMs, processCpuMs, quantile, sampleRss, startServerProcess, trackPeakRss } from './measure'
 import { RawConnection } from './rawConnection'
 
@@ -53,12 +51,9 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 const JWT_SECRET = 'bench-submit-secret-bench-submit-secret-0123'
 /**
  * Warm-up sittings at most. The database's JVM compiles the code a submission runs (query operators,
- * store and index updates at commit) only after running it thousands of times, on the same two cores
- * the server needs; a database in service has long done so. Measured per thread: after 1000 warm-up
- * submissions its JIT compiler threads still used 40–100 ms of CPU during the burst (one method,
- * TokenIndexUpdater.extractChange, took 100 ms to compile), as much as the query work, and p95 was
- * 81–151 ms; once they have settled (8–14 sittings of 200 here), 57–81 ms. Each warm-up sitting's p95
- * is in the result: ≈ 650–700 ms for the first, ≈ 60–110 ms from the third or fourth.
+ * store and index updates at commit) only after running it thousands of times, on the same cores the
+ * server needs; a database in service has long done so, so the measured sitting waits until the
+ * compilers have settled (WARMUP_SETTLED_MS). The measurements behind this: tests/bench/README.md.
  */
 const WARMUP_SITTINGS = Number(process.env.WARMUP_SITTINGS ?? 20)
 /** Sittings of the warm-up at least (WARMUP_SITTINGS at most). */
@@ -274,29 +269,8 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     if (!article)
       throw new Error('no article of 重大行政决策程序暂行条例 in the law library: set LAW_CORPUS_DIR')
     const actor: SessionUser = { id: 'bench', username: 'bench', personId: null, roles: [Role.ADMIN], organizationIds: [] }
-    const base = { difficulty: 2, articleIds: [article.id], topicIds: [] }
-    const questions = [
-      await createQuestion(db, actor, { ...base, type: 'SINGLE', stem: `压测单选 ${tag}：哪一项正确？`, options: ['甲', '乙', '丙', '丁'], answer: ['B'], explanation: '压测。' }, { publish: true }),
-      await createQuestion(db, actor, { ...base, type: 'MULTIPLE', stem: `压测多选 ${tag}：哪些正确？`, options: ['子', '丑', '寅', '卯'], answer: ['A', 'C'], explanation: '压测。' }, { publish: true }),
-      await createQuestion(db, actor, { ...base, type: 'TRUE_FALSE', stem: `压测判断 ${tag}：正确。`, options: [], answer: ['TRUE'], explanation: '压测。' }, { publish: true }),
-      await createQuestion(db, actor, { ...base, type: 'FILL_BLANK', stem: `压测填空 ${tag}：____。`, options: [], answer: ['压测答案|答案'], explanation: '压测。' }, { publish: true }),
-    ]
-    const quiz = await createQuiz(db, actor, {
-      title: `交卷压测（示例）${tag}`,
-      mode: 'EXAM',
-      kind: 'FIXED',
-      timeLimitSec: 3600,
-      passScore: 60,
-      attemptsAllowed: null,
-      scoring: 'BEST',
-      opensAt: null,
-      closesAt: null,
-      reveal: 'AFTER_SUBMIT',
-      shuffleOptions: true,
-      multiplePartialCredit: false,
-      items: questions.map(q => ({ questionId: q.id, points: 25 })),
-      blueprint: [],
-    }, { status: 'PUBLISHED' })
+    const questions = await makeFourQuestions(db, actor, { articleIds: [article.id], label: '压测' })
+    const quizId = await makeFixedQuiz(db, actor, questions.ids, { title: `交卷压测（示例）${tag}`, mode: 'EXAM', timeLimitSec: 3600 }, 25)
     log(`creating ${cadreCount} bench cadres (and ${cadreCount} for the warm-up sittings)`)
     const passwordHash = await hashPassword(randomUUID())
     const users = await pool(Array.from({ length: 2 * cadreCount }, (_, i) => i), 16, async (i) => {
@@ -325,7 +299,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
     const sitting = async (people: SessionUser[]): Promise<Cadre[]> => {
       const prepared = await pool(people, 20, async (user, i) => {
         const { token } = await issueToken(user, key, 60)
-        const started = await post(server!.url, token, 'mutation($q: ID!) { startAttempt(quizId: $q) { id } }', { q: quiz.id })
+        const started = await post(server!.url, token, 'mutation($q: ID!) { startAttempt(quizId: $q) { id } }', { q: quizId })
         if (!started.body.data?.startAttempt)
           throw new Error(`startAttempt failed: ${JSON.stringify(started.body.errors)}`)
         const attemptId = started.body.data.startAttempt.id as string
@@ -336,7 +310,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
         let expectedScore = 0
         const answers = items.map((item, k) => {
           const right = (i + k) % 4 !== 0
-          const correct = item.type === 'SINGLE' || item.type === 'MULTIPLE' ? originalToDisplayed(item.optionOrder, item.answer) : item.type === 'FILL_BLANK' ? ['压测答案'] : item.answer
+          const correct = rightAnswerOf(item)
           const wrong = item.type === 'TRUE_FALSE' ? ['FALSE'] : item.type === 'FILL_BLANK' ? ['不知道'] : [correct[0] === 'D' ? 'A' : 'D']
           if (right)
             expectedScore += 25
@@ -500,8 +474,8 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
          DETACH DELETE t, u, p`,
         { personIds: users.map(u => u.personId) },
       )
-      await db.write('MATCH (z:Quiz {id: $id}) DETACH DELETE z', { id: quiz.id })
-      await db.write('UNWIND $ids AS id MATCH (q:Question {id: id}) DETACH DELETE q', { ids: questions.map(q => q.id) })
+      await db.write('MATCH (z:Quiz {id: $id}) DETACH DELETE z', { id: quizId })
+      await db.write('UNWIND $ids AS id MATCH (q:Question {id: id}) DETACH DELETE q', { ids: questions.ids })
     }
     return result
   }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { followUpSettled } from '../../server/src/attempt/followUp'
 import { originalToDisplayed } from '../../server/src/quiz/draw'
-import { followUpSettled } from '../../server/src/study/followUp'
 import { makeCadre, makeSession, TEST_PASSWORD } from '../integration/studyFixtures'
 import { browserTestbed, loginInBrowser } from './browser'
 

@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../server/src/context'
 import type { Database } from '../../server/src/db/database'
-import type { QuestionValues } from '../../server/src/quiz/question.repository'
 import type { QuestionRecord } from '../../server/src/quiz/questionFile'
+import type { QuestionValues } from '../../server/src/quiz/questionShape'
 import type { QuizValues } from '../../server/src/quiz/quiz.repository'
 import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
@@ -9,21 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Role } from '../../server/src/auth/access'
 import { ROOT_DIR } from '../../server/src/config'
 import { drawAttempt } from '../../server/src/quiz/draw'
-import {
-  createQuestion,
-  exportQuestionRecords,
-  findQuestion,
-  flagQuestionsForLawChange,
-  importQuestionRows,
-  LAW_CHANGE_REASON,
-  listQuestions,
-  markQuestionReviewed,
-  publishQuestion,
-  retireQuestion,
-  updateQuestion,
-} from '../../server/src/quiz/question.repository'
+import { findQuestion, flagQuestionsForLawChange, LAW_CHANGE_REASON, listQuestions } from '../../server/src/quiz/question.repository'
+import { createQuestion, markQuestionReviewed, publishQuestion, retireQuestion, updateQuestion } from '../../server/src/quiz/questionEdit.repository'
 import { readQuestionFile, writeQuestionFile } from '../../server/src/quiz/questionFile'
+import { exportQuestionRecords, importQuestionRows } from '../../server/src/quiz/questionFile.repository'
 import { blueprintCapacity, createQuiz, findQuiz, loadDrawPools, previewQuiz, publishQuiz, updateQuiz } from '../../server/src/quiz/quiz.repository'
+import { quizValues as quizFixture } from '../fixtures/quizFixture'
 import { connectTestDatabase, uniqueId } from '../helpers'
 
 const actor: SessionUser = { id: 'user-quiz-test', username: 'quiz-tester', personId: null, roles: [Role.TRAINER], organizationIds: [] }
@@ -81,23 +72,7 @@ async function publishedQuestion(articleIds: string[], overrides: Partial<Questi
 }
 
 function quizValues(overrides: Partial<QuizValues>): QuizValues {
-  return {
-    title: `测试试卷 ${uniqueId('quiz')}`,
-    mode: 'EXAM',
-    kind: 'BLUEPRINT',
-    timeLimitSec: null,
-    passScore: 60,
-    attemptsAllowed: null,
-    scoring: 'BEST',
-    opensAt: null,
-    closesAt: null,
-    reveal: 'AFTER_SUBMIT',
-    shuffleOptions: true,
-    multiplePartialCredit: false,
-    items: [],
-    blueprint: [],
-    ...overrides,
-  }
+  return quizFixture({ title: `测试试卷 ${uniqueId('quiz')}`, mode: 'EXAM', kind: 'BLUEPRINT', ...overrides })
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<{ message: string, code?: string }> {

@@ -1,12 +1,12 @@
 import type { SessionUser } from '../../server/src/context'
 import type { Database } from '../../server/src/db/database'
 import type { QuizValues } from '../../server/src/quiz/quiz.repository'
+import type { FourQuestions } from '../fixtures/quizFixture'
 import { Role } from '../../server/src/auth/access'
 import { hashPassword } from '../../server/src/auth/password'
 import { createUser, findLoginRecord } from '../../server/src/auth/user.repository'
-import { createQuestion } from '../../server/src/quiz/question.repository'
-import { createQuiz } from '../../server/src/quiz/quiz.repository'
 import { scheduleSession } from '../../server/src/study/study.repository'
+import { makeFixedQuiz, makeFourQuestions, rightAnswerOf } from '../fixtures/quizFixture'
 import { uniqueId } from '../helpers'
 
 /** Test data for the study feature: cadres, questions with unmistakable answers, quizzes and sessions. */
@@ -35,37 +35,13 @@ export async function mdpArticleId(db: Database, number = '第二条'): Promise<
 }
 
 /** Four published questions, one of each type, whose explanations and blank answers carry a unique token. */
-export async function makeQuestions(db: Database): Promise<{ ids: string[], token: string, single: string, multiple: string, trueFalse: string, blank: string }> {
-  const token = uniqueId('tok').slice(-10).replace(/[^a-z0-9]/gi, '')
-  const articleIds = [await mdpArticleId(db)]
-  const base = { difficulty: 2, articleIds, topicIds: [] }
-  const single = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'SINGLE', stem: `测试单选 ${token}：哪一项正确？`, options: ['甲项', '乙项', '丙项', '丁项'], answer: ['C'], explanation: `单选解析${token}：丙项正确。` }, { publish: true })
-  const multiple = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'MULTIPLE', stem: `测试多选 ${token}：哪些正确？`, options: ['子项', '丑项', '寅项', '卯项'], answer: ['A', 'B', 'D'], explanation: `多选解析${token}：子丑卯正确。` }, { publish: true })
-  const trueFalse = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'TRUE_FALSE', stem: `测试判断 ${token}：这句话正确。`, options: [], answer: ['FALSE'], explanation: `判断解析${token}：这句话错误。` }, { publish: true })
-  const blank = await createQuestion(db, TRAINER_ACTOR, { ...base, type: 'FILL_BLANK', stem: `测试填空 ${token}：答案是____。`, options: [], answer: [`空答${token}|备选${token}`], explanation: `填空解析${token}：见条文。` }, { publish: true })
-  return { ids: [single.id, multiple.id, trueFalse.id, blank.id], token, single: single.id, multiple: multiple.id, trueFalse: trueFalse.id, blank: blank.id }
+export async function makeQuestions(db: Database): Promise<FourQuestions> {
+  return makeFourQuestions(db, TRAINER_ACTOR, { articleIds: [await mdpArticleId(db)] })
 }
 
-/** A published FIXED quiz of these questions, 10 points each. */
+/** A published FIXED practice quiz of these questions, 10 points each, 10 minutes. */
 export async function makeQuiz(db: Database, questionIds: string[], overrides: Partial<QuizValues> = {}): Promise<string> {
-  const quiz = await createQuiz(db, TRAINER_ACTOR, {
-    title: `测试试卷 ${uniqueId('quiz').slice(-8)}`,
-    mode: 'PRACTICE',
-    kind: 'FIXED',
-    timeLimitSec: 600,
-    passScore: 60,
-    attemptsAllowed: null,
-    scoring: 'BEST',
-    opensAt: null,
-    closesAt: null,
-    reveal: 'AFTER_SUBMIT',
-    shuffleOptions: true,
-    multiplePartialCredit: false,
-    items: questionIds.map(questionId => ({ questionId, points: 10 })),
-    blueprint: [],
-    ...overrides,
-  }, { status: 'PUBLISHED' })
-  return quiz.id
+  return makeFixedQuiz(db, TRAINER_ACTOR, questionIds, { title: `测试试卷 ${uniqueId('quiz').slice(-8)}`, timeLimitSec: 600, ...overrides })
 }
 
 /** A 会前学法 session of org-waigang starting `startsInMinutes` from now, inviting these people. */
@@ -86,21 +62,20 @@ export async function makeSession(db: Database, attendeeIds: string[], options: 
 
 /** The right answer to each question of an attempt, in the letters as shown. */
 export async function rightAnswers(db: Database, attemptId: string): Promise<Map<string, string[]>> {
-  const { originalToDisplayed } = await import('../../server/src/quiz/draw')
   const rows = await db.read<{ questionId: string, type: string, answer: string[], optionOrder: number[] }>(
     `MATCH (:Attempt {id: $attemptId})-[i:ITEM]->(q:Question)
      RETURN q.id AS questionId, q.type AS type, q.answer AS answer, coalesce(i.optionOrder, []) AS optionOrder`,
     { attemptId },
   )
-  return new Map(rows.map(r => [r.questionId, r.type === 'SINGLE' || r.type === 'MULTIPLE' ? originalToDisplayed(r.optionOrder, r.answer) : r.type === 'FILL_BLANK' ? r.answer.map(a => a.split('|')[0]!) : r.answer]))
+  return new Map(rows.map(r => [r.questionId, rightAnswerOf(r)]))
 }
 
 /**
  * A fresh quiz of four new questions, taken by four new cadres of `organizationId`: cadre k answers the
  * first 4 − k questions right and leaves the rest, so the scores are 40, 30, 20 and 10 of 40 (pass 60 %).
  */
-export async function makeGradedQuiz(db: Database, organizationId = 'org-waigang-economy'): Promise<{ quizId: string, title: string, questions: Awaited<ReturnType<typeof makeQuestions>> }> {
-  const { saveAnswer, startAttempt, submitAttempt } = await import('../../server/src/study/attempt.repository')
+export async function makeGradedQuiz(db: Database, organizationId = 'org-waigang-economy'): Promise<{ quizId: string, title: string, questions: FourQuestions }> {
+  const { saveAnswer, startAttempt, submitAttempt } = await import('../../server/src/attempt/attempt.repository')
   const questions = await makeQuestions(db)
   const quizId = await makeQuiz(db, questions.ids)
   for (let k = 0; k < 4; k++) {

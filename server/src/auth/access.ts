@@ -1,19 +1,11 @@
 import type { AuthChecker } from 'type-graphql'
-import type { Context } from '../context'
-import { Authorized, Extensions, registerEnumType } from 'type-graphql'
-import { forbidden, unauthenticated } from '../common/errors'
+import type { Context, SessionUser } from '../context'
+import type { Role } from './role'
+import { Authorized, Extensions } from 'type-graphql'
+import { badInput, forbidden, unauthenticated } from '../common/errors'
 
-/** What a user may do (DESIGN.md §1). A user may hold several. */
-export enum Role {
-  CADRE = 'CADRE',
-  TRAINER = 'TRAINER',
-  ADVISOR = 'ADVISOR',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'A user role: CADRE 干部, TRAINER 培训管理员, ADVISOR 法律顾问, ADMIN 系统管理员.',
-})
+// Role has its own file so that context.ts can name it without importing the checks (which import the context).
+export { Role } from './role'
 
 /** `PUBLIC`: anyone, signed in or not. `SIGNED_IN`: any signed-in user. Otherwise the roles listed. */
 export type AccessRule = 'PUBLIC' | 'SIGNED_IN' | Role[]
@@ -41,4 +33,18 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (roles.length === 0 || roles.some(role => user.roles.includes(role)))
     return true
   throw forbidden(`没有权限 (forbidden): this needs one of the roles ${roles.join(', ')}.`)
+}
+
+/** The person behind the account; studying (sessions, attempts, review) needs one. */
+export function requirePerson(user: SessionUser): string {
+  if (!user.personId)
+    throw badInput('该账号未关联人员，无法参加学习 (this account has no person): ask an admin to link one.')
+  return user.personId
+}
+
+/** The signed-in user of a request (behind `@Access('SIGNED_IN')` or a role rule, so never null there). */
+export function signedIn(ctx: Context): SessionUser {
+  if (!ctx.user)
+    throw unauthenticated()
+  return ctx.user
 }

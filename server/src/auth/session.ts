@@ -47,8 +47,8 @@ const VERIFIED_MAX = 20_000
 
 /**
  * Tokens already verified, per signing key, until they expire: a token's signature is checked once, not
- * on every request (HMAC through WebCrypto costs ≈ 0.1 ms a request, as much as the rest of the request's
- * own work in an exam's last minute). Only valid tokens are kept; the oldest go first when it is full.
+ * on every request (HMAC through WebCrypto costs as much as the rest of a request's own work in an exam's
+ * last minute; tests/bench/README.md). Only valid tokens are kept; the oldest go first when it is full.
  */
 const verified = new WeakMap<Uint8Array, Map<string, { user: SessionUser, expiresAt: number }>>()
 

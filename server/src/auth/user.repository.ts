@@ -1,10 +1,10 @@
 import type { SessionUser } from '../context'
 import type { Database } from '../db/database'
-import type { Role } from './access'
+import type { Role } from './role'
 import type { User } from './user.type'
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit'
 import { AppError, ErrorCode, notFound } from '../common/errors'
+import { recordAudit } from '../db/audit.repository'
 import { int } from '../db/database'
 
 /** Map projection of a person with its organisation; `p` must be bound (or null). */

@@ -40,3 +40,6 @@ export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT
 // `accessDenied` marks refusals by the role checks, as opposed to e.g. a failed login.
 export const forbidden = (message = '没有权限执行此操作 (forbidden): your roles do not allow this.') => new AppError(ErrorCode.FORBIDDEN, message, { accessDenied: true })
 export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, '请先登录 (not signed in or the session expired): log in again.', { accessDenied: true })
+/** A refusal of data the user's role may use in general but not this record (not a role check, so no `accessDenied`). */
+export const notYours = (message: string) => new AppError(ErrorCode.FORBIDDEN, message)
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)

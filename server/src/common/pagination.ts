@@ -50,3 +50,12 @@ export function pageInfo(skip: number, returned: number, total: number): PageInf
   const end = skip + returned
   return { hasNextPage: end < total, endCursor: returned > 0 ? encodeCursor(end) : null, totalCount: total }
 }
+
+/** `first` alone, for the short lists of `me` that have no paging. */
+@ArgsType()
+export class FirstArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many items to return (1–${MAX_PAGE_SIZE}).` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number
+}

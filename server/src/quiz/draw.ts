@@ -9,6 +9,7 @@
  *   const perm = shuffleOptions(question, seed)                                // when quiz.shuffleOptions
  *   const original = displayedToOriginal(perm.order, givenLetters)             // score against question.answer
  */
+import { isChoiceKind } from './questionShape'
 
 /** One blueprint row: draw `count` questions with difficulty in [difficultyMin, difficultyMax]. */
 export interface DrawRow {
@@ -273,7 +274,7 @@ export interface OptionShuffle {
  * question). Only choice questions are shuffled.
  */
 export function shuffleOptions(question: { id: string, type: string, options: readonly string[] }, seed: string): OptionShuffle {
-  if (question.type !== 'SINGLE' && question.type !== 'MULTIPLE')
+  if (!isChoiceKind(question.type))
     return { order: [], options: [] }
   const order = seededShuffle(question.options.map((_, i) => i), seededRandom(`${seed}\u0000${question.id}`))
   return { order, options: order.map(i => question.options[i]!) }

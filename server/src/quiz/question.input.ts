@@ -1,3 +1,4 @@
+import type { QuestionValues } from './questionShape'
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
 import { QuestionStatus, QuestionType } from './question.type'
@@ -5,7 +6,7 @@ import { QUESTION_LIMITS } from './questionRules'
 import { MAX_QUESTION_SEARCH } from './questionSearch'
 
 @InputType({ description: 'A question as the trainer writes it. Rules per type are checked on save (see questionRules.ts); every broken rule is reported with its field.' })
-export class QuestionInput {
+export class QuestionInput implements QuestionValues {
   @Field(() => QuestionType, { description: 'Question type.' })
   type: QuestionType
 

@@ -1,30 +1,22 @@
 import type { Context } from '../context'
-import type { QuestionKind } from './questionRules'
+import type { QuestionValues } from './questionShape'
 import { Buffer } from 'node:buffer'
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { AppError, badInput, ErrorCode } from '../common/errors'
 import { decodeCursor, PageArgs, pageInfo } from '../common/pagination'
 import { QuestionFilter, QuestionInput } from './question.input'
-import {
-  createQuestion,
-  exportQuestionRecords,
-  findQuestion,
-  importQuestionRows,
-  listQuestions,
-  markQuestionReviewed,
-  publishQuestion,
-  retireQuestion,
-  updateQuestion,
-} from './question.repository'
+import { findQuestion, listQuestions } from './question.repository'
 import { ImportReport, Question, QuestionExport, QuestionFileFormat, QuestionPage } from './question.type'
+import { createQuestion, markQuestionReviewed, publishQuestion, retireQuestion, updateQuestion } from './questionEdit.repository'
 import { decodeUpload, QuestionFileError, readQuestionFile, writeQuestionFile } from './questionFile'
+import { exportQuestionRecords, importQuestionRows } from './questionFile.repository'
 
 const TRAINERS = [Role.TRAINER, Role.ADMIN]
 
-function values(input: QuestionInput) {
+function values(input: QuestionInput): QuestionValues {
   return {
-    type: input.type as QuestionKind,
+    type: input.type,
     stem: input.stem,
     options: input.options ?? [],
     answer: input.answer,

@@ -1,14 +1,15 @@
+import type { QuestionContent, QuestionKind } from './questionShape'
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { PageInfo } from '../common/pagination'
 import { ArticleHeading } from '../law/law.type'
+import { QUESTION_KINDS } from './questionShape'
 
-export enum QuestionType {
-  SINGLE = 'SINGLE',
-  MULTIPLE = 'MULTIPLE',
-  TRUE_FALSE = 'TRUE_FALSE',
-  FILL_BLANK = 'FILL_BLANK',
-}
+/** The GraphQL enum of question types, built from QUESTION_KINDS so the list is written once. */
+export const QuestionType = Object.fromEntries(QUESTION_KINDS.map(kind => [kind, kind])) as { readonly [K in QuestionKind]: K }
+/** One question type (the same values as QuestionKind). */
+// eslint-disable-next-line ts/no-redeclare -- a value and a type of one name, as the enum it replaces was, so its users keep `type: QuestionType`
+export type QuestionType = QuestionKind
 registerEnumType(QuestionType, { name: 'QuestionType', description: 'Question type (题型): SINGLE 单选, MULTIPLE 多选, TRUE_FALSE 判断, FILL_BLANK 填空.' })
 
 export enum QuestionStatus {
@@ -53,7 +54,7 @@ export class QuestionTopic {
 }
 
 @ObjectType({ description: 'A question of the bank (试题). Answers and explanations are visible to trainers and admins only.' })
-export class Question {
+export class Question implements QuestionContent {
   @Field(() => ID, { description: 'Id of this version (each version has its own id).' })
   id: string
 

@@ -3,10 +3,11 @@
  * type, stem, options A–H, answer, explanation, difficulty, topics, tested articles ('lawId:第N条'
  * separated by ';'). Pure apart from exceljs: no database; the repository resolves references.
  */
-import type { QuestionKind } from './questionRules'
+import type { QuestionContent, QuestionKind } from './questionShape'
 import { Buffer } from 'node:buffer'
 import ExcelJS from 'exceljs'
-import { OPTION_LETTERS, QUESTION_KINDS } from './questionRules'
+import { OPTION_LETTERS } from './questionRules'
+import { isChoiceKind, QUESTION_KINDS } from './questionShape'
 
 /** Largest file accepted (bytes, after base64 decoding). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -20,15 +21,9 @@ export interface ArticleRef {
   article: string
 }
 
-/** One question as a file carries it (same shape as seeds/questions.json). */
-export interface QuestionRecord {
+/** One question as a file carries it (same shape as seeds/questions.json): topics by id, articles by reference. */
+export interface QuestionRecord extends QuestionContent {
   id?: string
-  type: QuestionKind
-  stem: string
-  options: string[]
-  answer: string[]
-  explanation: string
-  difficulty: number
   topics: string[]
   tests: ArticleRef[]
 }
@@ -115,7 +110,7 @@ export function parseAnswer(type: QuestionKind, text: string): string[] {
   const trimmed = text.trim()
   if (!trimmed)
     return []
-  if (type === 'SINGLE' || type === 'MULTIPLE') {
+  if (isChoiceKind(type)) {
     const parts = /[\s,，;；、]/.test(trimmed) ? trimmed.split(/[\s,，;；、]+/) : trimmed.split('')
     return parts.map(p => p.trim().toUpperCase()).filter(Boolean)
   }
@@ -132,7 +127,7 @@ export function parseAnswer(type: QuestionKind, text: string): string[] {
 
 /** The answer list as one cell. */
 export function formatAnswer(type: QuestionKind, answer: string[]): string {
-  return type === 'SINGLE' || type === 'MULTIPLE' ? answer.join('') : answer.join(';')
+  return isChoiceKind(type) ? answer.join('') : answer.join(';')
 }
 
 function splitList(text: string): string[] {

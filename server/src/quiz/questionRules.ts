@@ -3,10 +3,8 @@
  * passes what it found, so every rule is unit-testable without a database. Each violation names the
  * field and says, in Chinese and English, what to change.
  */
-
-export type QuestionKind = 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE' | 'FILL_BLANK'
-
-export const QUESTION_KINDS: readonly QuestionKind[] = ['SINGLE', 'MULTIPLE', 'TRUE_FALSE', 'FILL_BLANK']
+import type { QuestionContent } from './questionShape'
+import { QUESTION_KINDS } from './questionShape'
 
 /** Limits the rules enforce (exported so the web app and docs can quote the same numbers). */
 export const QUESTION_LIMITS = {
@@ -39,14 +37,8 @@ export interface TestedArticleCheck {
   state?: 'CURRENT' | 'OUTDATED' | 'REPEALED'
 }
 
-/** A question as written, before it is saved. */
-export interface QuestionDraft {
-  type: QuestionKind
-  stem: string
-  options: string[]
-  answer: string[]
-  explanation: string
-  difficulty: number
+/** A question as written, before it is saved, with its articles and topics as the caller found them. */
+export interface QuestionDraft extends QuestionContent {
   articles: TestedArticleCheck[]
   topics?: { ref: string, found: boolean }[]
 }
@@ -79,7 +71,7 @@ export function countBlanks(stem: string): { blanks: number, malformed: number }
 }
 
 /** Trims every text, so '  A ' and 'A' are the same option or answer. */
-export function normalizeDraft<T extends Pick<QuestionDraft, 'stem' | 'options' | 'answer' | 'explanation'>>(draft: T): T {
+export function normalizeDraft<T extends Pick<QuestionContent, 'stem' | 'options' | 'answer' | 'explanation'>>(draft: T): T {
   return {
     ...draft,
     stem: draft.stem.trim(),

@@ -10,6 +10,7 @@ import { int } from '../db/database'
 import { blueprintShortages, drawAttempt, DrawShortError, originalToDisplayed, rowCapacity, shortageMessage, shuffleOptions } from './draw'
 import { findQuestions, QUESTION_PROJECTION } from './question.repository'
 import { violationsMessage } from './questionRules'
+import { isChoiceKind } from './questionShape'
 import { targetLabel, validateQuiz } from './quizRules'
 
 /** A quiz as the API receives it (QuizInput). */
@@ -362,7 +363,7 @@ export async function previewQuiz(db: Database, quizId: string, seed: string): P
     if (!question)
       return []
     const shuffle = pools.quiz.shuffleOptions ? shuffleOptions(question, seed) : { order: question.options.map((_, k) => k), options: question.options }
-    const choice = question.type === 'SINGLE' || question.type === 'MULTIPLE'
+    const choice = isChoiceKind(question.type)
     return [{
       order: i + 1,
       points: d.points,

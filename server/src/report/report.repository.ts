@@ -5,8 +5,8 @@ import type { ScoredAttempt } from './itemStatistics'
 import type { QuestionStatistics, QuizStatistics, ScoreBand, UnitStudyStats } from './report.type'
 import { Role } from '../auth/access'
 import { notFound } from '../common/errors'
-import { passes } from '../study/scoring'
-import { ORG_PROJECTION } from '../study/study.repository'
+import { orgProjection } from '../org/org.repository'
+import { passes } from '../quiz/scoring'
 import { analyseItems } from './itemStatistics'
 
 /**
@@ -134,7 +134,7 @@ export async function unitStudyStats(db: Database, user: SessionUser, year: numb
        RETURN count(t) AS attempts, avg(CASE WHEN t IS NULL THEN null ELSE percent END) AS averagePercent,
          count(CASE WHEN t IS NOT NULL AND t.maxScore > 0 AND percent >= z.passScore - 1e-9 THEN 1 END) AS passed
      }
-     RETURN ${ORG_PROJECTION} AS organization, required, members, meeting, attempts, averagePercent, passed,
+     RETURN ${orgProjection('o')} AS organization, required, members, meeting, attempts, averagePercent, passed,
        COUNT { (o)-[:HOLDS]->(s:StudySession) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS held,
        COUNT { (o)-[:HOLDS]->(s:StudySession)<-[:INVITED_TO]-(:Person) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS invited,
        COUNT { (o)-[:HOLDS]->(s:StudySession)<-[:ATTENDED]-(:Person) WHERE s.startsAt >= datetime($from) AND s.startsAt < datetime($to) } AS attended`,

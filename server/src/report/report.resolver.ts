@@ -2,7 +2,7 @@ import type { Context } from '../context'
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql'
 import { Access, Role } from '../auth/access'
 import { badInput, unauthenticated } from '../common/errors'
-import { shanghaiYear } from '../study/studyRules'
+import { shanghaiYear } from '../common/time'
 import { quizStatistics, unitStudyStats } from './report.repository'
 import { QuizStatistics, UnitStudyStats } from './report.type'
 

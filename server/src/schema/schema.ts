@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql'
 import type { NonEmptyArray, PubSub } from 'type-graphql'
 import { lexicographicSortSchema, printSchema } from 'graphql'
 import { buildSchema } from 'type-graphql'
+import { AttemptResolver, ViewerAttemptResolver } from '../attempt/attempt.resolver'
 import { AuditResolver } from '../audit/audit.resolver'
 import { authChecker } from '../auth/access'
 import { AuthResolver } from '../auth/auth.resolver'
@@ -12,6 +13,7 @@ import { LiveResolver } from '../live/live.resolver'
 import { QuestionResolver } from '../quiz/question.resolver'
 import { QuizResolver } from '../quiz/quiz.resolver'
 import { ReportResolver } from '../report/report.resolver'
+import { ReviewResolver, ViewerReviewResolver } from '../review/review.resolver'
 import { StudyResolver, ViewerStudyResolver } from '../study/study.resolver'
 
 /** Every resolver of the API; a feature adds its resolver here. */
@@ -26,6 +28,10 @@ export const resolvers: NonEmptyArray<Function> = [
   QuizResolver,
   StudyResolver,
   ViewerStudyResolver,
+  AttemptResolver,
+  ViewerAttemptResolver,
+  ReviewResolver,
+  ViewerReviewResolver,
   ReportResolver,
   LiveResolver,
 ]

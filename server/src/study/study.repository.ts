@@ -1,65 +1,41 @@
 import type { SessionUser } from '../context'
 import type { Database } from '../db/database'
 import type { Organization } from '../org/org.type'
+import type { StudyArticle } from '../quiz/quizView.type'
 import type { AttendanceRowData, SessionRow } from './presentation'
-import type { StudyArticle, StudySession, StudySessionAttendance } from './study.type'
+import type { StudySession, StudySessionAttendance } from './study.type'
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit'
-import { Role } from '../auth/access'
+import { attemptSummaryProjection } from '../attempt/attemptView.repository'
+import { requirePerson } from '../auth/access'
+import { Role } from '../auth/role'
 import { PERSON_PROJECTION } from '../auth/user.repository'
-import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
-import { int, isoText } from '../db/database'
+import { AppError, badInput, ErrorCode, notFound, notYours } from '../common/errors'
+import { shanghaiYearBounds } from '../common/time'
+import { recordAudit } from '../db/audit.repository'
+import { int } from '../db/database'
+import { orgProjection } from '../org/org.repository'
+import { articleProjection, quizSummaryProjection } from '../quiz/quizView.repository'
 import { presentAttendance, presentSession } from './presentation'
 import { checkInOpen, checkInWindow, STUDY_LIMITS } from './studyRules'
 
 /**
  * Study sessions (学习会): scheduling, the cadre's list, check-in, reading time and the trainer's
- * attendance sheet. Shared map projections of the study feature live here too.
+ * attendance sheet.
  */
-
-/** A refusal of data the user's role may use in general but not this record (not a role check, so no `accessDenied`). */
-export function notYours(message: string): AppError {
-  return new AppError(ErrorCode.FORBIDDEN, message)
-}
-
-/** Map projection of an article `a` as studied: official text, else the summary labelled 要点. */
-export const ARTICLE_PROJECTION = `a {
-  .id, .lawId, .number, .caption,
-  lawTitle: COLLECT { MATCH (law:Law {id: a.lawId}) RETURN law.title }[0],
-  text: coalesce(a.text, a.summary),
-  textSource: CASE WHEN a.text IS NOT NULL THEN 'OFFICIAL' ELSE 'SUMMARY' END,
-  label: CASE WHEN a.text IS NOT NULL THEN null ELSE '要点（非原文）' END
-}`
-
-/** Map projection of an organisation `o`. */
-export const ORG_PROJECTION = `o {.id, .name, .kind, sample: coalesce(o.sample, false), parentId: [(o)-[:PART_OF]->(parent:Organization) | parent.id][0]}`
-
-/** Map projection of a quiz `z` as a cadre may see it: settings and size, never questions or answers. */
-export const QUIZ_SUMMARY = `z {
-  .id, .title, .mode, .timeLimitSec, .passScore, .attemptsAllowed, .reveal,
-  opensAt: ${isoText('z.opensAt')}, closesAt: ${isoText('z.closesAt')},
-  questionCount: CASE z.kind WHEN 'BLUEPRINT' THEN reduce(n = 0, c IN [(z)-[d:DRAWS]->() | d.count] | n + c) ELSE COUNT { (z)-[:INCLUDES]->() } END
-}`
-
-/** Map projection of an attempt `t` of quiz `z` for lists. */
-export const ATTEMPT_SUMMARY = `t {
-  .id, .status, startedAt: ${isoText('t.startedAt')}, deadline: ${isoText('t.deadline')}, submittedAt: ${isoText('t.submittedAt')}, .score, .maxScore, autoSubmitted: coalesce(t.autoSubmitted, false),
-  quizId: z.id, quizTitle: z.title, passScore: z.passScore
-}`
 
 /** Map projection of a session `s` for the person `$personId` (may be null). */
 const SESSION_PROJECTION = `s {
   .id, .kind, .title, .meeting, .startsAt, .minutes, sample: coalesce(s.sample, false),
-  organization: [(o:Organization)-[:HOLDS]->(s) | ${ORG_PROJECTION}][0],
-  articles: COLLECT { MATCH (s)-[c:COVERS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY c.order },
-  quiz: [(s)-[:HAS_QUIZ]->(z:Quiz) | ${QUIZ_SUMMARY}][0],
+  organization: [(o:Organization)-[:HOLDS]->(s) | ${orgProjection('o')}][0],
+  articles: COLLECT { MATCH (s)-[c:COVERS]->(a:Article) RETURN ${articleProjection('a')} AS article ORDER BY c.order },
+  quiz: [(s)-[:HAS_QUIZ]->(z:Quiz) | ${quizSummaryProjection('z')}][0],
   invitedCount: COUNT { (:Person)-[:INVITED_TO]->(s) },
   attendedCount: COUNT { (:Person)-[:ATTENDED]->(s) },
   invited: EXISTS { (:Person {id: $personId})-[:INVITED_TO]->(s) },
   attendance: [(:Person {id: $personId})-[at:ATTENDED]->(s) | {checkedInAt: at.checkedInAt, readingSeconds: coalesce(at.readingSeconds, 0)}][0],
   attempts: COLLECT {
     MATCH (:Person {id: $personId})-[:MADE]->(t:Attempt)-[:OF]->(z:Quiz)<-[:HAS_QUIZ]-(s)
-    RETURN ${ATTEMPT_SUMMARY} AS attempt ORDER BY t.startedAt DESC
+    RETURN ${attemptSummaryProjection('t', 'z')} AS attempt ORDER BY t.startedAt DESC
   }
 }`
 
@@ -221,8 +197,7 @@ export async function listSessions(
   now: Date,
 ): Promise<{ total: number, items: StudySession[] }> {
   const all = user.roles.includes(Role.ADMIN)
-  const from = filter.year ? `${filter.year}-01-01T00:00:00+08:00` : null
-  const to = filter.year ? `${filter.year + 1}-01-01T00:00:00+08:00` : null
+  const { from, to } = filter.year ? shanghaiYearBounds(filter.year) : { from: null, to: null }
   const where = `($all OR o.id IN $orgIds) AND ($organizationId IS NULL OR o.id = $organizationId)
     AND ($upcoming IS NULL OR ($upcoming AND s.endsAt > datetime($now)) OR (NOT $upcoming AND s.endsAt <= datetime($now)))
     AND ($from IS NULL OR (s.startsAt >= datetime($from) AND s.startsAt < datetime($to)))`
@@ -253,7 +228,7 @@ export async function listSessions(
 /** Organisations the user may schedule sessions for (admins: all). */
 export async function listSchedulableOrganizations(db: Database, user: SessionUser): Promise<Organization[]> {
   const rows = await db.read<{ org: Organization }>(
-    `MATCH (o:Organization) WHERE $all OR o.id IN $orgIds RETURN ${ORG_PROJECTION} AS org ORDER BY o.id`,
+    `MATCH (o:Organization) WHERE $all OR o.id IN $orgIds RETURN ${orgProjection('o')} AS org ORDER BY o.id`,
     { all: user.roles.includes(Role.ADMIN), orgIds: user.organizationIds },
   )
   return rows.map(r => r.org)
@@ -263,7 +238,7 @@ export async function listSchedulableOrganizations(db: Database, user: SessionUs
 export async function listLawArticles(db: Database, lawId: string): Promise<StudyArticle[]> {
   const rows = await db.read<{ article: StudyArticle }>(
     `MATCH (:Law {id: $lawId})-[:HAS_VERSION]->(:LawVersion {current: true})-[:CONTAINS]->(a:Article)
-     RETURN ${ARTICLE_PROJECTION} AS article ORDER BY a.ordinal`,
+     RETURN ${articleProjection('a')} AS article ORDER BY a.ordinal`,
     { lawId },
   )
   return rows.map(r => r.article)
@@ -416,11 +391,4 @@ export async function setRequiredPreMeetingSessions(db: Database, user: SessionU
     await recordAudit(tx, { actor: user, operation: 'setRequiredPreMeetingSessions', targetIds: [organizationId] })
     return row.n
   })
-}
-
-/** The person behind the account; study needs one. */
-export function requirePerson(user: SessionUser): string {
-  if (!user.personId)
-    throw badInput('该账号未关联人员，无法参加学习 (this account has no person): ask an admin to link one.')
-  return user.personId
 }

@@ -1,15 +1,15 @@
-import type { GraphQLResolveInfo } from 'graphql'
 import type { Context } from '../context'
-import { Max, Min } from 'class-validator'
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql'
-import { Access, Role } from '../auth/access'
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql'
+import { Access, signedIn } from '../auth/access'
+import { Role } from '../auth/role'
 import { Viewer } from '../auth/user.type'
-import { badInput, unauthenticated } from '../common/errors'
-import { decodeCursor, PageArgs, pageInfo } from '../common/pagination'
-import { selectedFields } from '../common/selection'
+import { badInput } from '../common/errors'
+import { decodeCursor, FirstArgs, PageArgs, pageInfo } from '../common/pagination'
+import { shanghaiYear } from '../common/time'
 import { Organization } from '../org/org.type'
-import { listMyAttempts, readAttempt, saveAnswer, startAttempt, submitAttempt } from './attempt.repository'
-import { countDueReviews, listDueReviews, reviewCard, studyProgress } from './review.repository'
+import { StudyArticle } from '../quiz/quizView.type'
+import { studyProgress } from './progress.repository'
+import { StudyProgress } from './progress.type'
 import { ScheduleStudySessionInput, StudySessionFilter } from './study.input'
 import {
   checkIn,
@@ -23,37 +23,9 @@ import {
   sessionAttendance,
   setRequiredPreMeetingSessions,
 } from './study.repository'
-import {
-  Attempt,
-  AttemptPage,
-  ReadingRecorded,
-  ReviewCard,
-  ReviewRating,
-  ReviewResult,
-  SavedAnswer,
-  StudyArticle,
-  StudyProgress,
-  StudySession,
-  StudySessionAttendance,
-  StudySessionPage,
-} from './study.type'
-import { shanghaiYear } from './studyRules'
+import { ReadingRecorded, StudySession, StudySessionAttendance, StudySessionPage } from './study.type'
 
 const TRAINERS = [Role.TRAINER, Role.ADMIN]
-
-function signedIn(ctx: Context) {
-  if (!ctx.user)
-    throw unauthenticated()
-  return ctx.user
-}
-
-@ArgsType()
-class FirstArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'How many items to return (1–100).' })
-  @Min(1)
-  @Max(100)
-  first: number
-}
 
 @ArgsType()
 class MySessionsArgs extends FirstArgs {
@@ -80,21 +52,6 @@ class ReadingArgs {
 
   @Field(() => String, { nullable: true, description: 'A client-generated id of this report; a retry with the same id adds nothing.' })
   clientId?: string | null
-}
-
-@ArgsType()
-class SaveAnswerArgs {
-  @Field(() => ID, { description: 'The attempt (in progress).' })
-  attemptId: string
-
-  @Field(() => ID, { description: 'The question.' })
-  questionId: string
-
-  @Field(() => [String], { description: 'The answer: letters of the options as shown (A, B, …), TRUE or FALSE, or one text per blank. An empty list clears it.' })
-  given: string[]
-
-  @Field(() => Int, { nullable: true, description: 'Milliseconds spent on the question (for item statistics).' })
-  ms?: number | null
 }
 
 @Resolver()
@@ -158,47 +115,6 @@ export class StudyResolver {
   recordReading(@Args(() => ReadingArgs) args: ReadingArgs, @Ctx() ctx: Context): Promise<ReadingRecorded> {
     return recordReading(ctx.db, signedIn(ctx), args)
   }
-
-  @Access('SIGNED_IN')
-  @Mutation(() => Attempt, { description: 'Starts an attempt at a published quiz (开始答题), drawing the questions on the server — or returns the attempt in progress. Never includes answers.' })
-  startAttempt(@Arg('quizId', () => ID, { description: 'The quiz.' }) quizId: string, @Ctx() ctx: Context): Promise<Attempt> {
-    return startAttempt(ctx.db, signedIn(ctx), quizId, new Date())
-  }
-
-  @Access('SIGNED_IN')
-  @Mutation(() => SavedAnswer, { description: 'Saves the answer to one question of one’s attempt in progress (the latest save wins). Refused after the deadline, when the attempt is submitted with what was saved.' })
-  saveAnswer(@Args(() => SaveAnswerArgs) args: SaveAnswerArgs, @Ctx() ctx: Context): Promise<SavedAnswer> {
-    return saveAnswer(ctx.db, signedIn(ctx), args, new Date())
-  }
-
-  @Access('SIGNED_IN')
-  @Mutation(() => Attempt, { description: 'Submits one’s attempt (交卷) with the saved answers; scored on the server. Idempotent: the same submissionId, or a second submission of a submitted attempt, returns the recorded result.' })
-  submitAttempt(
-    @Arg('attemptId', () => ID, { description: 'The attempt.' }) attemptId: string,
-    @Arg('submissionId', () => String, { description: 'Generated once per answer sheet by the client (e.g. a UUID) and sent again on retries.' }) submissionId: string,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Attempt> {
-    const fields = selectedFields(info)
-    return submitAttempt(ctx.db, signedIn(ctx), attemptId, submissionId, new Date(), { items: fields.has('items'), person: fields.has('person') })
-  }
-
-  @Access('SIGNED_IN')
-  @Query(() => Attempt, { description: 'One attempt: one’s own (answers, explanations and articles as the quiz’s reveal policy allows), or for trainers of the person’s organisation and admins anyone’s. FORBIDDEN otherwise.' })
-  attempt(@Arg('id', () => ID, { description: 'Attempt id.' }) id: string, @Ctx() ctx: Context): Promise<Attempt> {
-    return readAttempt(ctx.db, signedIn(ctx), id, new Date())
-  }
-
-  @Access('SIGNED_IN')
-  @Mutation(() => ReviewResult, { description: 'Rates one’s review card (复习) AGAIN/HARD/GOOD/EASY, reschedules it (FSRS) and returns the answer and explanation.' })
-  review(
-    @Arg('cardId', () => ID, { description: 'Card id from dueReviews.' }) cardId: string,
-    @Arg('rating', () => ReviewRating, { description: 'How well it was remembered.' }) rating: ReviewRating,
-    @Arg('answer', () => [String], { nullable: true, description: 'The answer the person gave before looking (optional): letters, TRUE/FALSE or texts per blank.' }) answer: string[] | null,
-    @Ctx() ctx: Context,
-  ): Promise<ReviewResult> {
-    return reviewCard(ctx.db, signedIn(ctx), cardId, rating, answer, new Date())
-  }
 }
 
 /** The study parts of `me` (每个字段一次查询). */
@@ -210,32 +126,6 @@ export class ViewerStudyResolver {
     if (!viewer.person)
       return Promise.resolve([])
     return listMySessions(ctx.db, viewer.person.id, upcoming ?? null, first, new Date())
-  }
-
-  @Access('SIGNED_IN')
-  @FieldResolver(() => [ReviewCard], { description: 'My review cards due now, soonest first (questions without answers).' })
-  dueReviews(@Root() viewer: Viewer, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() ctx: Context): Promise<ReviewCard[]> {
-    if (!viewer.person)
-      return Promise.resolve([])
-    return listDueReviews(ctx.db, viewer.person.id, first, new Date())
-  }
-
-  @Access('SIGNED_IN')
-  @FieldResolver(() => Int, { description: 'How many of my review cards are due now.' })
-  dueReviewCount(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<number> {
-    if (!viewer.person)
-      return Promise.resolve(0)
-    return countDueReviews(ctx.db, viewer.person.id, new Date())
-  }
-
-  @Access('SIGNED_IN')
-  @FieldResolver(() => AttemptPage, { description: 'My quiz attempts, newest first.' })
-  async attempts(@Root() viewer: Viewer, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: Context): Promise<AttemptPage> {
-    const skip = decodeCursor(after)
-    if (!viewer.person)
-      return { items: [], pageInfo: pageInfo(skip, 0, 0) }
-    const { total, items } = await listMyAttempts(ctx.db, viewer.person.id, skip, first)
-    return { items, pageInfo: pageInfo(skip, items.length, total) }
   }
 
   @Access('SIGNED_IN')

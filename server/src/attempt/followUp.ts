@@ -1,10 +1,11 @@
 import type { Database } from '../db/database'
 import type { Outcome, Pending } from '../db/groupCommit'
-import type { StoredCard } from './spacedRepetition'
+import type { FollowUpRow, PendingAttempt } from './followUp.repository'
 import { int, uncounted } from '../db/database'
 import { GroupCommit, RETRY } from '../db/groupCommit'
 import { logger } from '../logger'
-import { afterWrongAnswer, cardId } from './spacedRepetition'
+import { afterWrongAnswer, cardId } from '../review/spacedRepetition'
+import { listPendingFollowUps, readPendingFollowUps, writeFollowUps } from './followUp.repository'
 
 /**
  * What follows a submission (交卷之后): its audit entry, and the review cards of its wrong answers (错题
@@ -23,56 +24,8 @@ import { afterWrongAnswer, cardId } from './spacedRepetition'
  * person, so rows of one transaction never touch the same cards.
  */
 
-/** What the follow-up needs of a submitted attempt `t` by person `p`: its wrong items with the person's cards. */
-const PENDING_READ = `
-UNWIND $batch.attemptIds AS attemptId
-MATCH (p:Person)-[:MADE]->(t:Attempt:PendingFollowUp {id: attemptId})
-RETURN t.id AS attemptId, p.id AS personId, t.submittedAt AS submittedAt,
-  COLLECT {
-    MATCH (t)-[i:ITEM]->(q:Question) WHERE NOT coalesce([(t)-[an:ANSWERED]->(q) | an.correct][0], false)
-    RETURN {questionId: q.id,
-      card: [(p)-[r:REVIEWS]->(q) | r {.due, .stability, .difficulty, .elapsedDays, .scheduledDays, .learningSteps, .reps, .lapses, .state, .lastReview}][0]
-    } AS item ORDER BY i.order
-  } AS wrong`
-
-interface PendingAttempt {
-  attemptId: string
-  personId: string
-  submittedAt: string
-  wrong: { questionId: string, card: StoredCard | null }[]
-}
-
-/**
- * Writes the planned cards and the audit entry. Each row locks its person, checks the cards are as read
- * and the attempt is still pending, then writes; rows that pass are returned. The audit entry says who
- * submitted (null: the server's timer) and when the server received it, as the submission recorded.
- */
-const FOLLOW_UP_WRITE = `
-UNWIND $batch.rows AS row
-MATCH (p:Person {id: row.personId})-[:MADE]->(t:Attempt {id: row.attemptId})
-SET p._lock = true REMOVE p._lock
-WITH p, t, row
-WHERE t:PendingFollowUp
-  AND all(c IN row.cards WHERE coalesce([(p)-[r:REVIEWS]->(:Question {id: c.questionId}) | r.reps][0], -1) = coalesce(c.previousReps, -1))
-REMOVE t:PendingFollowUp
-WITH p, t, row
-CALL (p, row) {
-  UNWIND row.cards AS c
-  MATCH (q:Question {id: c.questionId})
-  MERGE (p)-[r:REVIEWS]->(q)
-    ON CREATE SET r.id = c.id, r.createdAt = datetime()
-  SET r.due = datetime(c.due), r.stability = c.stability, r.difficulty = c.difficulty, r.elapsedDays = c.elapsedDays,
-      r.scheduledDays = c.scheduledDays, r.learningSteps = c.learningSteps, r.reps = c.reps, r.lapses = c.lapses,
-      r.state = c.state, r.lastReview = CASE WHEN c.lastReview IS NULL THEN null ELSE datetime(c.lastReview) END,
-      r.lastWrongAt = datetime(row.submittedAt)
-}
-CREATE (:AuditEvent {id: randomUUID(), at: coalesce(t.receivedAt, t.submittedAt), actorId: t.submittedBy,
-  actorUsername: COLLECT { MATCH (u:User {id: t.submittedBy}) RETURN u.username }[0],
-  operation: CASE WHEN t.autoSubmitted THEN 'submitAttempt:timer' ELSE 'submitAttempt' END, targetIds: [t.id]})
-RETURN t.id AS attemptId`
-
 /** The cards one submitted attempt leaves, as the write takes them. */
-function planCards(attempt: PendingAttempt) {
+function planCards(attempt: PendingAttempt): FollowUpRow {
   const at = new Date(attempt.submittedAt)
   return {
     attemptId: attempt.attemptId,
@@ -98,9 +51,9 @@ function planCards(attempt: PendingAttempt) {
 /** One batch: one read, scheduling, one write. */
 async function followUpBatch(db: Database, batch: readonly Pending<string>[]): Promise<Outcome<void>[]> {
   const attemptIds = [...new Set(batch.map(b => b.input))]
-  const pending = new Map((await db.read<PendingAttempt>(PENDING_READ, { batch: { attemptIds } })).map(a => [a.attemptId, a]))
+  const pending = new Map((await readPendingFollowUps(db, attemptIds)).map(a => [a.attemptId, a]))
   const people = new Set<string>()
-  const planned = new Map<string, ReturnType<typeof planCards>>()
+  const planned = new Map<string, FollowUpRow>()
   const place = batch.map(({ input: attemptId }): 'planned' | 'done' | typeof RETRY => {
     const attempt = pending.get(attemptId)
     if (!attempt || planned.has(attemptId))
@@ -112,7 +65,7 @@ async function followUpBatch(db: Database, batch: readonly Pending<string>[]): P
     return 'planned'
   })
   const rows = [...planned.values()].sort((a, b) => a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0)
-  const written = new Set(rows.length === 0 ? [] : (await db.write<{ attemptId: string }>(FOLLOW_UP_WRITE, { batch: { rows } })).map(w => w.attemptId))
+  const written = new Set(rows.length === 0 ? [] : await writeFollowUps(db, rows))
   return batch.map(({ input: attemptId }, k) => {
     const at = place[k]!
     if (at === RETRY || (at === 'planned' && !written.has(attemptId)))
@@ -154,9 +107,9 @@ export function queueFollowUp(db: Database, attemptIds: readonly string[]): void
 
 /** Queues every attempt still labelled PendingFollowUp (after a restart, or a failed write); returns how many. */
 export async function queuePendingFollowUps(db: Database, limit = 1000): Promise<number> {
-  const rows = await db.read<{ id: string }>('MATCH (t:Attempt:PendingFollowUp) RETURN t.id AS id LIMIT $limit', { limit: int(limit) })
-  queueFollowUp(db, rows.map(r => r.id))
-  return rows.length
+  const ids = await listPendingFollowUps(db, limit)
+  queueFollowUp(db, ids)
+  return ids.length
 }
 
 /** Resolves once every submission and its follow-up queued so far is written (tests, seeding, shutdown). */

@@ -1,5 +1,5 @@
-import { loadConfig } from '../config'
-import { openRuntime } from '../runtime'
+import { loadConfig } from './config'
+import { openRuntime } from './runtime'
 
 /** `npm run graph:migrate`: applies pending migrations to the configured database, then exits. */
 async function main(): Promise<void> {

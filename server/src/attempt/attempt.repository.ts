@@ -1,22 +1,24 @@
 import type { SessionUser } from '../context'
 import type { Database, Tx } from '../db/database'
+import type { Attempt, AttemptSummary, SavedAnswer } from './attempt.type'
+import type { AttemptView, ViewDetail } from './attemptView.repository'
 import type { AttemptSummaryRow } from './presentation'
-import type { Attempt, AttemptSummary, SavedAnswer } from './study.type'
-import type { AttemptView, ViewDetail } from './submission'
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '../audit/audit'
-import { Role } from '../auth/access'
-import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
+import { requirePerson } from '../auth/access'
+import { Role } from '../auth/role'
+import { badInput, conflict, notFound, notYours } from '../common/errors'
+import { recordAudit } from '../db/audit.repository'
 import { int } from '../db/database'
 import { logger } from '../logger'
+import { checkGiven } from '../quiz/answerRules'
 import { drawAttempt, DrawShortError, shortageMessage, shuffleOptions } from '../quiz/draw'
 import { loadDrawPools } from '../quiz/quiz.repository'
+import { scoreAttempt } from '../quiz/scoring'
+import { attemptDeadline, startRefusal } from './attemptRules'
+import { attemptSummaryProjection, FULL_DETAIL, NO_DETAIL, readView } from './attemptView.repository'
 import { queueFollowUp } from './followUp'
 import { presentAttempt, presentSummary } from './presentation'
-import { scoreAttempt } from './scoring'
-import { ATTEMPT_SUMMARY, notYours, requirePerson } from './study.repository'
-import { attemptDeadline, checkGiven, startRefusal } from './studyRules'
-import { attemptView, expired, FULL_DETAIL, NO_DETAIL, submitLocked, submitQueued } from './submission'
+import { expired, submitLocked, submitQueued } from './submission'
 
 /**
  * Attempts (答卷): drawing on the server, saving answers as the person goes, the server-side deadline,
@@ -29,8 +31,6 @@ import { attemptView, expired, FULL_DETAIL, NO_DETAIL, submitLocked, submitQueue
  * (submission.ts).
  */
 
-const CONFLICT = (message: string, details?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, details)
-
 /** Locks the attempt's person, then the attempt; returns the owner, or null when there is no such attempt. */
 async function lockAttempt(tx: Tx, attemptId: string): Promise<string | null> {
   const [row] = await tx.run<{ ownerId: string }>(
@@ -41,16 +41,6 @@ async function lockAttempt(tx: Tx, attemptId: string): Promise<string | null> {
     { attemptId },
   )
   return row?.ownerId ?? null
-}
-
-async function readView(db: Database, attemptId: string): Promise<AttemptView | null> {
-  const [row] = await db.read<{ view: AttemptView }>(
-    `MATCH (t:Attempt {id: $attemptId})-[:OF]->(z:Quiz)
-     OPTIONAL MATCH (p:Person)-[:MADE]->(t)
-     RETURN ${attemptView(FULL_DETAIL)} AS view`,
-    { attemptId },
-  )
-  return row?.view ?? null
 }
 
 /** Whether `user` may read the attempt, and whether they see everything (a trainer of the owner's organisation, or an admin). */
@@ -134,9 +124,9 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
     }
     const refusal = startRefusal({ status: quiz.status, opensAt: quiz.opensAt ? Date.parse(quiz.opensAt) : null, closesAt: quiz.closesAt ? Date.parse(quiz.closesAt) : null }, now.getTime())
     if (refusal)
-      throw CONFLICT(refusal, { field: 'quizId' })
+      throw conflict(refusal, { field: 'quizId' })
     if (quiz.attemptsAllowed !== null && state!.made >= quiz.attemptsAllowed)
-      throw CONFLICT(`已用完 ${quiz.attemptsAllowed} 次作答机会 (you have used all ${quiz.attemptsAllowed} attempts at this quiz).`, { attemptsAllowed: quiz.attemptsAllowed })
+      throw conflict(`已用完 ${quiz.attemptsAllowed} 次作答机会 (you have used all ${quiz.attemptsAllowed} attempts at this quiz).`, { attemptsAllowed: quiz.attemptsAllowed })
     if (shortage)
       throw badInput(`题库已不足以按规则抽题，请联系培训管理员 (the question bank can no longer supply this quiz; tell the trainer):\n${shortage.shortages.map(s => `- ${shortageMessage(s)}`).join('\n')}`)
     const questions = new Map(state!.questions.map(q => [q.id, q]))
@@ -149,7 +139,7 @@ export async function startAttempt(db: Database, user: SessionUser, quizId: stri
       return [{ questionId: d.questionId, order: int(k + 1), points: int(d.points), optionOrder: order.map(int) }]
     })
     if (items.length === 0)
-      throw CONFLICT('试卷没有可用的试题 (the quiz has no questions): tell the trainer.')
+      throw conflict('试卷没有可用的试题 (the quiz has no questions): tell the trainer.')
     const deadline = attemptDeadline(now.getTime(), quiz.timeLimitSec, quiz.closesAt ? Date.parse(quiz.closesAt) : null)
     await tx.run(
       `MATCH (p:Person {id: $personId}), (z:Quiz {id: $quizId})
@@ -293,7 +283,7 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
       throw notYours('只能作答自己的答卷 (you can answer only your own attempts).')
     const row = await readSaved(tx, attemptId)
     if (row!.status !== 'IN_PROGRESS')
-      throw CONFLICT('答卷已交，不能再修改答案 (the attempt was submitted; answers can no longer change).', { status: row!.status })
+      throw conflict('答卷已交，不能再修改答案 (the attempt was submitted; answers can no longer change).', { status: row!.status })
     if (expired(row!.deadline, now)) {
       await submitLocked(tx, attemptId, now)
       return { kind: 'expired' }
@@ -313,7 +303,7 @@ export async function saveAnswers(db: Database, user: SessionUser, attemptId: st
   })
   if (outcome.kind === 'expired') {
     queueFollowUp(db, [attemptId])
-    throw CONFLICT('作答时间已到，答卷已按已保存的答案自动提交 (time is up: the attempt was submitted with the answers saved so far).', { attemptId, expired: true })
+    throw conflict('作答时间已到，答卷已按已保存的答案自动提交 (time is up: the attempt was submitted with the answers saved so far).', { attemptId, expired: true })
   }
   return outcome.value
 }
@@ -359,7 +349,7 @@ export async function listMyAttempts(db: Database, personId: string, skip: numbe
        COLLECT {
          MATCH (:Person {id: $personId})-[:MADE]->(t:Attempt)-[:OF]->(z:Quiz)
          WITH t, z ORDER BY t.startedAt DESC, t.id SKIP $skip LIMIT $first
-         RETURN ${ATTEMPT_SUMMARY} AS attempt
+         RETURN ${attemptSummaryProjection('t', 'z')} AS attempt
        } AS items`,
     { personId, skip: int(skip), first: int(first) },
   )
