@@ -1,6 +1,6 @@
 import type { SessionUser } from '../context'
 import type { Database } from '../db/database'
-import type { StudyArticle } from '../study/study.type'
+import type { StudyArticle } from '../quiz/quizView.type'
 import type { LiveState, ReceivedAnswer, RunPosition } from './liveRules'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit'
@@ -8,7 +8,7 @@ import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
 import { int, isoText } from '../db/database'
 import { drawAttempt, DrawShortError } from '../quiz/draw'
 import { loadDrawPools } from '../quiz/quiz.repository'
-import { ARTICLE_PROJECTION } from '../study/study.repository'
+import { articleProjection } from '../quiz/quizView.repository'
 import { joinCodeFrom } from './liveRules'
 
 /**
@@ -78,7 +78,7 @@ const RUN_PROJECTION = `r {
     MATCH (r)-[i:ITEM]->(q:Question)
     RETURN {index: i.order, id: q.id, type: q.type, stem: q.stem, options: coalesce(q.options, []), points: i.points,
       answer: coalesce(q.answer, []), explanation: coalesce(q.explanation, ''), closedAt: ${isoText('i.closedAt')},
-      articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${ARTICLE_PROJECTION} AS article ORDER BY ts.order, a.lawId, a.ordinal }
+      articles: COLLECT { MATCH (q)-[ts:TESTS]->(a:Article) RETURN ${articleProjection('a')} AS article ORDER BY ts.order, a.lawId, a.ordinal }
     } AS item ORDER BY i.order
   }
 }`

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { QuestionType } from '../quiz/question.type'
-import { StudyArticle } from '../study/study.type'
+import { StudyArticle } from '../quiz/quizView.type'
 
 export enum LiveRunState {
   LOBBY = 'LOBBY',

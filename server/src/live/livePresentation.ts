@@ -1,7 +1,7 @@
 import type { RunRecord } from './live.repository'
 import type { LiveQuestionResult, LiveQuestionSummary, LiveRun } from './live.type'
 import type { ReceivedAnswer } from './liveRules'
-import { scoreItem } from '../study/scoring'
+import { scoreItem } from '../quiz/scoring'
 import { LiveRole, LiveRunState } from './live.type'
 import { countedAnswers, distribution, effectiveState } from './liveRules'
 

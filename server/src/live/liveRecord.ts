@@ -1,10 +1,10 @@
 import type { SessionUser } from '../context'
 import type { Database } from '../db/database'
 import { createHash } from 'node:crypto'
+import { saveAnswers, submitAttempt } from '../attempt/attempt.repository'
+import { NO_DETAIL } from '../attempt/attemptView.repository'
 import { AppError, ErrorCode } from '../common/errors'
 import { logger } from '../logger'
-import { saveAnswers, submitAttempt } from '../study/attempt.repository'
-import { NO_DETAIL } from '../study/submission'
 import { ensureLiveAttempts, markRecorded, readAnswers, readRun } from './live.repository'
 import { countedAnswers } from './liveRules'
 
