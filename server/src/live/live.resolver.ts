@@ -1,17 +1,10 @@
 import type { Context } from '../context'
 import type { LiveAnswerReceipt as Receipt } from './live.type'
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql'
-import { Access } from '../auth/access'
-import { unauthenticated } from '../common/errors'
+import { Access, signedIn } from '../auth/access'
 import { LiveAnswerArgs, OpenLiveRunArgs } from './live.input'
 import { LiveAnswerReceipt, LiveRun } from './live.type'
 import { answerLive, controlLiveRun, joinLiveRun, openLiveRun, readLiveRun, viewerOf } from './liveRoom'
-
-function signedIn(ctx: Context) {
-  if (!ctx.user)
-    throw unauthenticated()
-  return ctx.user
-}
 
 /** The live meeting quiz (现场答题): the host's controls, joining and answering, and the room's stream. */
 @Resolver(() => LiveRun)
