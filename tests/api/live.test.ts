@@ -48,9 +48,8 @@ describe('subscriptions use the same session and role checks as queries', () => 
     expect(own).toMatchObject({ id: runId, role: 'PARTICIPANT', joinedCount: 1 })
     // …not from another site's (cross-site WebSocket hijacking).
     expect((await subscribe(runId, { cookie, origin: 'https://evil.example' }).error())![0]!.extensions!.code).toBe('UNAUTHENTICATED')
-    // Queries and mutations are not served over the socket.
     await live.end(server.url, admin, runId)
-  })
+  }, 180_000)
 })
 
 describe('a live run', () => {
@@ -184,5 +183,5 @@ describe('a live run', () => {
     const none = await gql(server.url, 'query($r: ID!) { liveRun(id: $r) { id } }', { r: opened.id }, cadre)
     expect(none.errors![0]!.extensions!.code).toBe('FORBIDDEN')
     await live.end(server.url, admin, opened.id)
-  })
+  }, 180_000)
 })
