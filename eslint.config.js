@@ -3,7 +3,7 @@ import antfu from '@antfu/eslint-config'
 export default antfu({
   vue: true,
   typescript: true,
-  ignores: ['graph/target/**', 'web/dist/**', 'web/src/gql/**', '.data/**', 'server/schema.graphql', 'tests/bench/results/**', '**/*.md'],
+  ignores: ['graph/target/**', 'web/dist/**', 'server/dist/**', 'web/src/gql/**', '.data/**', 'server/schema.graphql', 'tests/bench/results/**', '**/*.md'],
 }, {
   rules: {
     'no-console': 'off',

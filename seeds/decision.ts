@@ -39,6 +39,14 @@ export interface SampleRecord {
   by?: 'advisor'
   /** Key of the earlier record this one corrects. */
   corrects?: string
+  /** The facts 国务院令第713号 asks about (see StepRecordWrite). */
+  submittedOn?: string | null
+  methods?: string[] | null
+  shortenedReason?: string | null
+  conclusion?: string | null
+  exploratoryReform?: boolean | null
+  legalOpinionBy?: string | null
+  alreadyAssessedRef?: string | null
 }
 
 /** A sample decision (示例) with its records and the compliance result the engine must reach. */
@@ -122,6 +130,13 @@ export async function seedSampleDecision(
       note: record.note ?? null,
       evidence: record.evidence,
       correctsId: correctsId ?? null,
+      submittedOn: record.submittedOn ?? null,
+      methods: record.methods ?? null,
+      shortenedReason: record.shortenedReason ?? null,
+      conclusion: record.conclusion ?? null,
+      exploratoryReform: record.exploratoryReform ?? null,
+      legalOpinionBy: record.legalOpinionBy ?? null,
+      alreadyAssessedRef: record.alreadyAssessedRef ?? null,
     })
     recordIds.set(record.key, recordId)
   }

@@ -36,6 +36,7 @@ const schema = z.object({
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string()
     .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)')
     .optional()),
+  XUEFA_DEBUG: z.enum(['0', '1'], { errorMap: () => ({ message: 'XUEFA_DEBUG must be 0 or 1' }) }).default('0').transform(value => value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default(path.join(ROOT_DIR, 'web/dist')),
   XUEFA_BENCH: z.enum(['0', '1'], { errorMap: () => ({ message: 'XUEFA_BENCH must be 0 or 1' }) }).default('0'),

@@ -92,7 +92,8 @@ describe('an advisor records a decision’s procedure over HTTP', () => {
     expect(decision.compliance.verdict).toBe('NON_COMPLIANT')
     expect(decision.compliance.missingSteps).toEqual(['LEGALITY_REVIEW', 'COLLECTIVE_DECISION', 'PARTY_REPORT', 'ARCHIVING'])
 
-    const review = await gql(server.url, APPEND, { input: recordInput(decision.id) }, advisor)
+    // The review says what 第二十五条第二款 and 第二十八条 ask about: its conclusion and the legal opinion.
+    const review = await gql(server.url, APPEND, { input: recordInput(decision.id, { submittedOn: '2022-09-26', conclusion: 'LAWFUL', legalOpinionBy: 'LEGAL_ADVISER' }) }, advisor)
     expect(review.errors).toBeUndefined()
     expect(review.data.appendStepRecord.created).toBe(true)
     expect(review.data.appendStepRecord.record).toMatchObject({ stepCode: 'LEGALITY_REVIEW', completedOn: '2022-10-12', effective: true, performedBy: { name: '法律顾问 李律师（示例）' } })
@@ -136,6 +137,18 @@ describe('an advisor records a decision’s procedure over HTTP', () => {
     expect(unchanged.data.decision).toEqual({ status: 'IN_PROGRESS', basedOn: [{ id: articleId }] })
   })
 
+  it('searches the legal basis for text with Lucene operators as plain words (issue 16 item 7)', async () => {
+    const SEARCH = `query($text: String!) { decisionBasisArticles(text: $text) { id number lawId } }`
+    // These gave INTERNAL_SERVER_ERROR: AND and an unclosed bracket reached Lucene as query syntax.
+    for (const text of ['AND', '合法性审查 AND (', 'OR NOT', '") // *']) {
+      const res = await gql(server.url, SEARCH, { text }, advisor)
+      expect(res.errors, text).toBeUndefined()
+      expect(Array.isArray(res.data.decisionBasisArticles), text).toBe(true)
+    }
+    const mixed = await gql(server.url, SEARCH, { text: '合法性审查 AND (' }, advisor)
+    expect(mixed.data.decisionBasisArticles.length).toBeGreaterThan(0)
+  })
+
   it('records a resubmitted clientId once', async () => {
     const { data } = await gql(server.url, CREATE, { input: decisionInput() }, advisor)
     const input = recordInput(data.createDecision.id)
@@ -144,6 +157,64 @@ describe('an advisor records a decision’s procedure over HTTP', () => {
     expect(second.data.appendStepRecord.created).toBe(false)
     expect(second.data.appendStepRecord.record.id).toBe(first.data.appendStepRecord.record.id)
     expect(second.data.appendStepRecord.decision.records).toHaveLength(1)
+  })
+
+  it('records a review concluded 不合法 and discussed anyway: NON_COMPLIANT citing 第二十五条 as data (issue 17)', async () => {
+    // 第二十五条第二款: "决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论。"
+    const { data } = await gql(server.url, CREATE, { input: decisionInput() }, advisor)
+    const id = data.createDecision.id
+    const FULL = `mutation($input: AppendStepRecordInput!) {
+      appendStepRecord(input: $input) {
+        record { id submittedOn conclusion legalOpinionBy exploratoryReform methods shortenedReason alreadyAssessedRef lateEntry }
+        decision { compliance { verdict findings { code step defect citations { lawId lawTitle number link article { id number } } } } }
+      }
+    }`
+    const review = await gql(server.url, FULL, { input: recordInput(id, { submittedOn: '2022-09-26', conclusion: 'UNLAWFUL', legalOpinionBy: 'PUBLIC_LAWYER' }) }, advisor)
+    expect(review.errors).toBeUndefined()
+    expect(review.data.appendStepRecord.record).toMatchObject({ submittedOn: '2022-09-26', conclusion: 'UNLAWFUL', legalOpinionBy: 'PUBLIC_LAWYER', exploratoryReform: false, methods: [], lateEntry: true })
+    // Not yet discussed: the draft is held back, the step stays open.
+    expect(review.data.appendStepRecord.decision.compliance.findings.find((f: { step: string }) => f.step === 'LEGALITY_REVIEW').code).toBe('PENDING')
+    const meeting = await gql(server.url, FULL, { input: recordInput(id, { stepCode: 'COLLECTIVE_DECISION', startedOn: null, completedOn: '2022-10-20', evidence: [{ title: '会议纪要' }] }) }, advisor)
+    expect(meeting.errors).toBeUndefined()
+    const { compliance } = meeting.data.appendStepRecord.decision
+    expect(compliance.verdict).toBe('NON_COMPLIANT')
+    const finding = compliance.findings.find((f: { step: string }) => f.step === 'LEGALITY_REVIEW')
+    expect(finding).toMatchObject({ code: 'UNLAWFUL_DISCUSSED', defect: true })
+    expect(finding.citations).toEqual([expect.objectContaining({ lawId: 'major-decision-procedure', lawTitle: '重大行政决策程序暂行条例', number: '第二十五条', article: expect.objectContaining({ number: '第二十五条' }) })])
+    expect(finding.citations[0].link).toBe(`/articles/${encodeURIComponent(finding.citations[0].article.id)}`)
+  })
+
+  it('takes the law\'s facts on the steps they belong to, and a correction only of the same step (issue 17)', async () => {
+    const { data } = await gql(server.url, CREATE, { input: decisionInput({ confidential: false, affectsPublic: true }) }, advisor)
+    const id = data.createDecision.id
+    const FACTS = `mutation($input: AppendStepRecordInput!) {
+      appendStepRecord(input: $input) { record { id stepCode methods shortenedReason alreadyAssessedRef } decision { compliance { findings { code step message citations { number } } } } }
+    }`
+    // 第十五条: a shortened period is met when the reason was stated when the call was published.
+    const pp = await gql(server.url, FACTS, { input: recordInput(id, { stepCode: 'PUBLIC_PARTICIPATION', startedOn: '2022-08-01', completedOn: '2022-08-21', methods: ['PUBLIC_COMMENT', 'HEARING'], shortenedReason: '汛期抢险急需（测试）', evidence: [{ title: '征求意见公告' }] }) }, advisor)
+    expect(pp.errors).toBeUndefined()
+    expect(pp.data.appendStepRecord.record).toMatchObject({ methods: ['PUBLIC_COMMENT', 'HEARING'], shortenedReason: '汛期抢险急需（测试）' })
+    const done = pp.data.appendStepRecord.decision.compliance.findings.find((f: { step: string }) => f.step === 'PUBLIC_PARTICIPATION')
+    expect(done.code).toBe('DONE')
+    expect(done.message).toContain('汛期抢险急需')
+    expect(done.citations.map((c: { number: string }) => c.number)).toEqual(['第十四条', '第十五条'])
+
+    const refused: [Record<string, unknown>, string][] = [
+      [{ stepCode: 'LEGALITY_REVIEW', methods: ['HEARING'] }, 'methods'],
+      [{ stepCode: 'PUBLIC_PARTICIPATION', conclusion: 'LAWFUL' }, 'conclusion'],
+      [{ stepCode: 'LEGALITY_REVIEW', submittedOn: '2022-10-13' }, 'submittedOn'],
+      [{ stepCode: 'LEGALITY_REVIEW', conclusion: 'LAWFUL', exploratoryReform: true }, 'exploratoryReform'],
+      // Point 8: a correction keeps the step code.
+      [{ stepCode: 'LEGALITY_REVIEW', correctsId: pp.data.appendStepRecord.record.id }, 'stepCode'],
+    ]
+    for (const [patch, field] of refused) {
+      const result = await gql(server.url, FACTS, { input: recordInput(id, patch) }, advisor)
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(patch)).toBe('BAD_USER_INPUT')
+      expect((result.errors?.[0]?.extensions?.details as { field?: string } | undefined)?.field, JSON.stringify(patch)).toBe(field)
+      expect(result.errors?.[0]?.message).toMatch(/[\u4E00-\u9FFF]/)
+    }
+    const read = await gql(server.url, `query($id: ID!) { decision(id: $id) { records { id } } }`, { id }, advisor)
+    expect(read.data.decision.records).toHaveLength(1)
   })
 
   it('refuses bad records with a clear error and changes nothing', async () => {

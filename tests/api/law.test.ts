@@ -209,6 +209,51 @@ describe('importLaw over HTTP', () => {
     )
   })
 
+  it('lists every problem of a refused file with its line, and returns the notes of an accepted one', async () => {
+    const before = await countGraph()
+    const refused = await gql(server.url, IMPORT, { fileName: `${uniqueId('two')}.md`, text: fakeLaw('两处错误测试', '第二条 甲。\n第一条 乙。\n第三条 丙。\n第三条 丁。\n') }, admin)
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    const problems = (refused.errors![0]!.extensions as { details: { problems: { line: number, message: string }[] } }).details.problems
+    expect(problems.map(p => p.line)).toEqual([6, 8])
+    expect(problems.map(p => p.message.slice(0, 4))).toEqual(['条号倒退', '重复的条'])
+    expect(await countGraph()).toBe(before)
+
+    const title = `无日期测试${uniqueId('t')}`
+    const accepted = await gql(server.url, `mutation($fileName: String!, $text: String!) { importLaw(fileName: $fileName, text: $text) { lawId versionId warnings } }`, { fileName: `${title}(2021-05-06).md`, text: `# ${title}\n<!-- INFO END -->\n第一条 甲。\n` }, admin)
+    expect(accepted.errors).toBeUndefined()
+    expect(accepted.data.importLaw.versionId).toBe(`${accepted.data.importLaw.lawId}@2021-05-06`)
+    expect(accepted.data.importLaw.warnings[0]).toMatch(/^正文没有日期行，版本日期取自文件名/)
+    await server.db.write(
+      `MATCH (l:Law {id: $id}) OPTIONAL MATCH (l)-[:HAS_VERSION]->(v) OPTIONAL MATCH (a:Article {lawId: $id}) WHERE a.slug IS NOT NULL
+       DETACH DELETE l, v, a`,
+      { id: accepted.data.importLaw.lawId },
+    )
+  })
+
+  it('sends questions on an article changed by a newer version to the review queue (the quiz subscribes to law changes)', async () => {
+    const title = `测试复核${uniqueId('t')}`
+    const v1 = `# ${title}\n\n2020年1月1日 测试机关通过\n<!-- INFO END -->\n第一条 甲。\n第二条 乙。\n`
+    const first = await gql(server.url, IMPORT, { fileName: 'review-2020.md', text: v1 }, admin)
+    const lawId = first.data.importLaw.lawId as string
+    const questionId = uniqueId('q')
+    await server.db.write(
+      `MATCH (:LawVersion {id: $versionId})-[:CONTAINS]->(a:Article {number: '第二条'})
+       CREATE (:Question {id: $questionId, stem: '测试', status: 'PUBLISHED'})-[:TESTS]->(a)`,
+      { versionId: first.data.importLaw.versionId, questionId },
+    )
+    const v2 = `# ${title}\n\n2022年1月1日 测试机关修订\n<!-- INFO END -->\n第一条 甲。\n第二条 乙已修改。\n`
+    expect((await gql(server.url, IMPORT, { fileName: 'review-2022.md', text: v2 }, admin)).errors).toBeUndefined()
+    const [row] = await server.db.read<{ needsReview: boolean | null }>('MATCH (q:Question {id: $questionId}) RETURN q.needsReview AS needsReview', { questionId })
+    expect(row!.needsReview).toBe(true)
+    await server.db.write(
+      `MATCH (q:Question {id: $questionId}) DETACH DELETE q
+       WITH 1 AS x
+       MATCH (l:Law {id: $lawId}) OPTIONAL MATCH (l)-[:HAS_VERSION]->(v) OPTIONAL MATCH (a:Article {lawId: $lawId}) WHERE a.slug IS NOT NULL
+       DETACH DELETE l, v, a`,
+      { questionId, lawId },
+    )
+  })
+
   it('refuses cadres (FORBIDDEN) and anonymous readers (UNAUTHENTICATED)', async () => {
     const forbidden = await gql(server.url, IMPORT, { fileName: 'x.md', text: fakeLaw('无权限测试', '第一条 甲。\n') }, cadre)
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')

@@ -18,7 +18,7 @@ function subscribe(runId: string, auth: ConstructorParameters<typeof LiveSubscri
 }
 
 beforeAll(async () => {
-  server = await startTestServer({}, { clock: () => new Date(nowMs) })
+  server = await startTestServer({}, { now: () => nowMs })
 })
 
 afterAll(async () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const port = await freePort()
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
   await waitForPort(port)
-  const clock = { clock: () => new Date(nowMs) }
+  const clock = { now: () => nowMs }
   a = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${port}` }, clock)
   b = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${port}` }, clock)
 })

@@ -255,7 +255,7 @@ export async function submitLoad(options: { cadres?: number, log?: (line: string
       rmSync(dataDir, { recursive: true, force: true })
       embedded = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heap: '1g', pageCache: '512m' })
     }
-    const connection = { uri: uri ?? embedded!.uri, user: process.env.NEO4J_USER ?? 'neo4j', password: uri ? (process.env.NEO4J_PASSWORD ?? '') : '', database: process.env.NEO4J_DATABASE ?? 'neo4j' }
+    const connection = { uri: uri ?? embedded!.uri, user: embedded?.user ?? process.env.NEO4J_USER ?? 'neo4j', password: embedded?.password ?? process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' }
     db = await Db.connect(connection)
     await migrate(db)
     const lawCorpusDir = process.env.LAW_CORPUS_DIR ?? path.resolve(ROOT_DIR, '../shared/laws')

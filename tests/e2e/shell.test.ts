@@ -3,13 +3,16 @@ import { browserTestbed, loginInBrowser } from './browser'
 
 const bed = browserTestbed()
 
-/** What each demo role should find in the navigation (data-test ids), and nothing else. */
+/** What each demo role should find in the navigation (data-test ids), and nothing else. 服务状态 is not a cadre's concern. */
 const NAVIGATION: Record<string, string[]> = {
-  cadre: ['nav-my', 'nav-laws', 'nav-decisions', 'nav-status'],
+  cadre: ['nav-my', 'nav-study-reviews', 'nav-laws', 'nav-decisions'],
   trainer: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-status'],
   advisor: ['nav-laws', 'nav-decisions', 'nav-status'],
   admin: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-admin-users', 'nav-status'],
 }
+
+/** Where each role lands after signing in: their own work page (我的学习, 题库, 决策合规, 管理), not the law library. */
+const LANDING: Record<string, string> = { cadre: '/my', trainer: '/bank', advisor: '/decisions', admin: '/admin/users' }
 
 describe('the web app shell', () => {
   it('shows the service status with the Neo4j version, in Chinese by default', async () => {
@@ -22,9 +25,10 @@ describe('the web app shell', () => {
   })
 
   for (const [username, expected] of Object.entries(NAVIGATION)) {
-    it(`lets ${username} log in, shows only that role's navigation, and logs out`, async () => {
+    it(`lets ${username} log in on their own work page, shows only that role's navigation, and logs out`, async () => {
       const page = await bed.browser.newPage()
       await loginInBrowser(page, bed.server.url, username)
+      await page.waitForURL(`**${LANDING[username]}`)
       const links = await page.locator('[data-test=nav] a').evaluateAll(nodes => nodes.map(n => n.getAttribute('data-test')))
       expect(links).toEqual(expected)
       await page.locator('[data-test=logout]').click()

@@ -1,11 +1,12 @@
 import type { Database } from '../../server/src/db/database'
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { plannedLaw, planSummaryVersion } from '../../server/src/law/importPlan'
 import { findArticle, findToc } from '../../server/src/law/law.repository'
+import { onLawsChanged } from '../../server/src/law/lawEvents'
 import { applyVersionPlan, importLawFiles, importLawText, listLawFiles } from '../../server/src/law/lawImport'
 import { LawParseError, MAX_LAW_FILE_BYTES } from '../../server/src/law/parse'
 import { lawReferenceData } from '../../server/src/law/referenceData'
@@ -299,5 +300,88 @@ describe('malformed input', () => {
   it('keeps the parser’s size limit', () => {
     expect(MAX_LAW_FILE_BYTES).toBeLessThan(20 * 1024 * 1024)
     expect(path.basename(listLawFiles(path.join(corpusDir, corpusFiles[0]!))[0]!)).toBe(corpusFiles[0])
+  })
+})
+
+describe('real-world files', () => {
+  const wildDir = path.resolve(process.cwd(), '../shared/laws-wild')
+  const shanghai = [
+    { fileName: '上海市社会救助条例(2018-11-22).md', content: readFileSync(path.join(wildDir, 'wild-04.md')) },
+    { fileName: '上海市社会救助条例(2024-12-31).md', content: readFileSync(path.join(wildDir, 'wild-05.md')) },
+  ]
+  const snapshot = async (lawId: string) => db.read(
+    `MATCH (l:Law {id: $lawId})-[:HAS_VERSION]->(v:LawVersion)-[:CONTAINS]->(a:Article)
+     RETURN l.id AS law, l.level AS level, l.issuer AS issuer, v.id AS v, v.current AS current, a.id AS a ORDER BY v, a`,
+    { lawId },
+  )
+
+  it('makes the two Shanghai 社会救助条例 files one law with two versions, the same ids whichever comes first', async () => {
+    const forwardReports = [await importLawText(db, shanghai[0]!), await importLawText(db, shanghai[1]!)]
+    const lawId = forwardReports[0]!.lawId
+    expect(forwardReports[1]!.lawId).toBe(lawId)
+    const forward = await snapshot(lawId)
+    await deleteLaw(lawId)
+    const backwardReports = [await importLawText(db, shanghai[1]!), await importLawText(db, shanghai[0]!)]
+    expect(backwardReports.map(r => r.lawId)).toEqual([lawId, lawId])
+    const backward = await snapshot(lawId)
+    await deleteLaw(lawId)
+    expect(backward).toEqual(forward)
+    expect(new Set(forward.map(r => r.v))).toEqual(new Set([`${lawId}@2018-11-22`, `${lawId}@2024-12-31`]))
+    expect(forward.filter(r => r.current && r.v === `${lawId}@2024-12-31`)).toHaveLength(56)
+    // Stated in the text: 上海市第十五届人民代表大会常务委员会…通过.
+    expect(forward[0]).toMatchObject({ level: 'LOCAL_REGULATION', issuer: '上海市人民代表大会常务委员会' })
+  })
+
+  it('announces a changed law once it is committed, and not an unchanged one', async () => {
+    const seen: string[][] = []
+    const unsubscribe = onLawsChanged(async ({ lawIds }) => {
+      seen.push(lawIds)
+    })
+    try {
+      const text = fakeLaw(`测试通知${uniqueId('t')}`, '第一条 甲。\n')
+      const report = await importLawText(db, { fileName: 'event.md', content: text })
+      await importLawText(db, { fileName: 'event.md', content: text })
+      expect(seen).toEqual([[report.lawId]])
+      await deleteLaw(report.lawId)
+    }
+    finally {
+      unsubscribe()
+    }
+  })
+})
+
+describe('a work in several files', () => {
+  const title = `测试法典${uniqueId('t')}`
+  const part = (name: string, body: string): { fileName: string, content: string } => ({
+    fileName: `${name}.md`,
+    content: `# ${title}\n\n# ${name}\n\n2020年5月28日 测试机关通过\n<!-- INFO END -->\n${body}`,
+  })
+  const parts = [
+    part('甲编', '## 第一章 子\n第一条 甲。\n第二条 乙。\n'),
+    part('乙编', '## 第一分编 丑\n### 第一章 寅\n第三条 丙。\n'),
+    part('附则', '第四条 丁。\n'),
+  ]
+  const shape = async (versionId: string) => {
+    const toc = (await findToc(db, versionId))!
+    return { articles: toc.version.articleCount, divisions: toc.divisions.map(d => [d.kind, d.title]) }
+  }
+
+  it('builds one version with all parts, whatever order the files come in', async () => {
+    const reports = []
+    for (const p of parts)
+      reports.push(await importLawText(db, p))
+    const versionId = reports[0]!.versionId
+    expect(new Set(reports.map(r => r.versionId))).toEqual(new Set([versionId]))
+    expect(reports.map(r => r.articles)).toEqual([2, 3, 4])
+    const forward = await shape(versionId)
+    expect(forward.articles).toBe(4)
+    expect(forward.divisions.filter(d => d[0] === 'PART').map(d => d[1])).toEqual(['甲编', '乙编', '附则'])
+    // The same part again is recognised, also by the directory import's hash check.
+    expect((await importLawText(db, parts[1]!)).unchanged).toBe(true)
+    await deleteLaw(reports[0]!.lawId)
+    for (const p of [...parts].reverse())
+      await importLawText(db, p)
+    expect(await shape(versionId)).toEqual(forward)
+    await deleteLaw(reports[0]!.lawId)
   })
 })

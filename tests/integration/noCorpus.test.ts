@@ -15,7 +15,7 @@ describe('first start without the law corpus', () => {
 
   it('seeds a usable library of metadata and labelled summaries, and all the sample data', async () => {
     const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heap: '512m', pageCache: '128m' })
-    const db = await Database.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j' })
+    const db = await Database.connect({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' })
     try {
       await migrate(db)
       await seedReferenceData(db, {})

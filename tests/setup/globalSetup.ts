@@ -35,8 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const options = {
     uri,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_URI ? (process.env.NEO4J_PASSWORD ?? '') : '',
+    user: embedded?.user ?? process.env.NEO4J_USER ?? 'neo4j',
+    password: embedded?.password ?? process.env.NEO4J_PASSWORD ?? '',
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
   }
   const lawCorpusDir = process.env.LAW_CORPUS_DIR ?? path.resolve(ROOT_DIR, '../shared/laws')

@@ -3,6 +3,7 @@ import { ErrorLink } from '@apollo/client/link/error'
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
 import { getMainDefinition } from '@apollo/client/utilities'
 import { createClient } from 'graphql-ws'
+import { onSessionChange, sessionExpired } from './composables/useSession'
 
 /** What the client reports to the rest of the app. */
 export interface ApolloClientOptions {
@@ -32,7 +33,7 @@ function isSubscription(query: Parameters<typeof getMainDefinition>[0]): boolean
 }
 
 /**
- * The Apollo client: the cache holds server data. The session travels in the HttpOnly cookie. The client
+ * An Apollo client: the cache holds server data. The session travels in the HttpOnly cookie. The client
  * knows nothing of the session state: it reports UNAUTHENTICATED through the callback, so the session
  * module may use the client without the client importing it back. Subscriptions go over graphql-ws,
  * everything else over HTTP.
@@ -50,16 +51,17 @@ export function createApolloClient(options: ApolloClientOptions): ApolloClient {
   })
 }
 
-let provided: ApolloClient | undefined
+let client: ApolloClient | undefined
 
-/** Makes `client` the one the composables use (main.ts calls this once, before mounting). */
-export function provideApolloClient(client: ApolloClient): void {
-  provided = client
-}
-
-/** The client provided at start-up. */
+/**
+ * The app's client, made on first use: only pages that show server data import this module, so the
+ * login page loads without Apollo. Signing in or out empties its cache (no data of the previous user).
+ */
 export function useApolloClient(): ApolloClient {
-  if (!provided)
-    throw new Error('No Apollo client: call provideApolloClient() in main.ts before mounting the app.')
-  return provided
+  if (!client) {
+    const created = createApolloClient({ onUnauthenticated: sessionExpired })
+    onSessionChange(() => void created.clearStore())
+    client = created
+  }
+  return client
 }

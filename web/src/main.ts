@@ -1,12 +1,12 @@
-import ElementPlus from 'element-plus'
 import { createApp } from 'vue'
-import { createApolloClient, provideApolloClient } from './apollo'
 import App from './App.vue'
-import { sessionExpired } from './composables/useSession'
 import { i18n } from './i18n'
 import { router } from './router'
-import 'element-plus/dist/index.css'
+// Element Plus components and their styles are imported where templates use them (vite.config.ts);
+// these are the library's base variables and the styles of the services pages call from scripts.
+import 'element-plus/theme-chalk/base.css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import './style.css'
 
-provideApolloClient(createApolloClient({ onUnauthenticated: sessionExpired }))
-createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app')
+createApp(App).use(i18n).use(router).mount('#app')

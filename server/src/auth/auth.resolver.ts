@@ -9,7 +9,7 @@ import { Access, Role } from './access'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password'
 import { clearSessionCookie, issueToken, setSessionCookie } from './session'
 import { CreateUserInput } from './user.input'
-import { createUser, findLoginRecord, findViewer, listUsers, updateUser } from './user.repository'
+import { createUser, findLoginRecord, findViewer, listUsers, revokeSession, updateUser } from './user.repository'
 import { LoginResult, User, UserPage, Viewer } from './user.type'
 
 const BAD_LOGIN = '用户名或密码错误 (wrong username or password).'
@@ -25,35 +25,38 @@ function viewerFromSession(user: SessionUser): Viewer {
 @Resolver()
 export class AuthResolver {
   @Access('PUBLIC')
-  @Mutation(() => LoginResult, { description: 'Signs in (登录). Sets the session cookie and returns the token. Repeated failures are slowed, then refused for 15 minutes.' })
+  @Mutation(() => LoginResult, { description: 'Signs in (登录). Sets the session cookie and returns the token. Repeated failures from one address are slowed, progressively (see README “Security”); too many sign-ins at once are refused with RATE_LIMITED.' })
   async login(
     @Arg('username', () => String, { description: 'Login name.' }) username: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
-    const { limiter, addressLimiter, key, secureCookies } = ctx.auth
-    const account = `u:${username.toLowerCase()}`
-    const address = `ip:${ctx.clientIp()}`
-    const wait = Math.max(limiter.waitFor(account), addressLimiter.waitFor(address))
+    const { throttle, hashes, key, secureCookies } = ctx.auth
+    const address = ctx.clientIp()
+    // Counted before the slow hash, so a burst sent at once is counted attempt by attempt.
+    const wait = throttle.attempt(username, address)
     if (wait > 0)
       throw new AppError(ErrorCode.RATE_LIMITED, `登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试 (too many failed logins: try again in ${Math.ceil(wait / 1000)} s).`, { retryAfterSeconds: Math.ceil(wait / 1000) })
     const record = username.length <= 64 ? await findLoginRecord(ctx.db, username) : null
-    const ok = await verifyPassword(record?.passwordHash ?? null, password)
-    if (!record || !ok || record.disabled) {
-      limiter.fail(account)
-      addressLimiter.fail(address)
+    const ok = await hashes.run(() => verifyPassword(record?.passwordHash ?? null, password))
+    if (!record || !ok || record.session.disabled)
       throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_LOGIN)
-    }
-    limiter.succeed(account)
-    const { token, expiresAt } = await issueToken(record.user, key, ctx.config.SESSION_TTL_MINUTES)
+    throttle.succeed(username, address)
+    ctx.auth.sessions.remember(record.user.id, record.session)
+    const { token, expiresAt } = await issueToken(record.user, key, ctx.config.SESSION_TTL_MINUTES, record.session.version)
     setSessionCookie(ctx.res, token, expiresAt, secureCookies)
     const viewer = await findViewer(ctx.db, record.user.id)
     return { token, expiresAt: expiresAt.toISOString(), viewer: viewer! }
   }
 
   @Access('PUBLIC')
-  @Mutation(() => Boolean, { description: 'Signs out (退出): clears the session cookie. Always true.' })
-  logout(@Ctx() ctx: Context): boolean {
+  @Mutation(() => Boolean, { description: 'Signs out (退出): ends this session (its token is refused from the next request on, on every instance) and clears the session cookie. Always true.' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    if (ctx.user) {
+      // A token lives at most SESSION_TTL_MINUTES, so its revocation need not be kept longer.
+      const state = await revokeSession(ctx.db, ctx.user, Date.now() / 1000 + ctx.config.SESSION_TTL_MINUTES * 60)
+      ctx.auth.sessions.remember(ctx.user.id, state)
+    }
     clearSessionCookie(ctx.res, ctx.auth.secureCookies)
     return true
   }
@@ -72,7 +75,7 @@ export class AuthResolver {
   }
 
   @Access('SIGNED_IN')
-  @Mutation(() => Boolean, { description: 'Changes the signed-in user’s own password (修改密码).' })
+  @Mutation(() => Boolean, { description: 'Changes the signed-in user’s own password (修改密码). Ends the user’s other sessions; this one continues with a new session cookie (a bearer-token client logs in again).' })
   async changePassword(
     @Arg('currentPassword', () => String, { description: 'The current password.' }) currentPassword: string,
     @Arg('newPassword', () => String, { description: 'The new password (≥ 10 characters with letters and digits).' }) newPassword: string,
@@ -82,10 +85,17 @@ export class AuthResolver {
       throw unauthenticated()
     const user = ctx.user
     const record = await findLoginRecord(ctx.db, user.username)
-    if (!record || !(await verifyPassword(record.passwordHash, currentPassword)))
+    if (!record || !(await ctx.auth.hashes.run(() => verifyPassword(record.passwordHash, currentPassword))))
       throw new AppError(ErrorCode.BAD_USER_INPUT, '当前密码不正确 (current password is wrong).', { field: 'currentPassword' })
     checkPasswordPolicy(newPassword)
     await updateUser(ctx.db, user, user.id, 'changePassword', { passwordHash: await hashPassword(newPassword) })
+    ctx.auth.sessions.forget(user.id)
+    const fresh = await findLoginRecord(ctx.db, user.username)
+    if (fresh) {
+      ctx.auth.sessions.remember(fresh.user.id, fresh.session)
+      const { token, expiresAt } = await issueToken(fresh.user, ctx.auth.key, ctx.config.SESSION_TTL_MINUTES, fresh.session.version)
+      setSessionCookie(ctx.res, token, expiresAt, ctx.auth.secureCookies)
+    }
     return true
   }
 
@@ -112,7 +122,7 @@ export class AuthResolver {
   }
 
   @Access([Role.ADMIN])
-  @Mutation(() => User, { description: 'Replaces a user’s roles (admins). Takes effect at the user’s next login.' })
+  @Mutation(() => User, { description: 'Replaces a user’s roles (admins). Ends the user’s sessions: the new roles apply from their next login.' })
   async setUserRoles(
     @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
     @Arg('roles', () => [Role], { description: 'The roles it should hold (at least one).' }) roles: Role[],
@@ -122,22 +132,22 @@ export class AuthResolver {
       throw new AppError(ErrorCode.BAD_USER_INPUT, '至少保留一个角色 (keep at least one role); disable the account instead.', { field: 'roles' })
     if (userId === ctx.user?.id && !roles.includes(Role.ADMIN))
       throw forbidden('不能移除自己的管理员角色 (you cannot remove your own ADMIN role): ask another admin.')
-    return updateUser(ctx.db, ctx.user!, userId, 'setUserRoles', { roles: [...new Set(roles)] })
+    return this.endingSessions(ctx, userId, updateUser(ctx.db, ctx.user!, userId, 'setUserRoles', { roles: [...new Set(roles)] }))
   }
 
   @Access([Role.ADMIN])
-  @Mutation(() => User, { description: 'Sets a new password for a user (admins).' })
+  @Mutation(() => User, { description: 'Sets a new password for a user (admins). Ends the user’s sessions.' })
   async resetPassword(
     @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
     @Arg('newPassword', () => String, { description: 'The new password (≥ 10 characters with letters and digits).' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<User> {
     checkPasswordPolicy(newPassword)
-    return updateUser(ctx.db, ctx.user!, userId, 'resetPassword', { passwordHash: await hashPassword(newPassword) })
+    return this.endingSessions(ctx, userId, updateUser(ctx.db, ctx.user!, userId, 'resetPassword', { passwordHash: await hashPassword(newPassword) }))
   }
 
   @Access([Role.ADMIN])
-  @Mutation(() => User, { description: 'Disables or re-enables an account (admins). A disabled account cannot log in.' })
+  @Mutation(() => User, { description: 'Disables or re-enables an account (admins). A disabled account cannot log in, and its sessions end.' })
   async setUserDisabled(
     @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
     @Arg('disabled', () => Boolean, { description: 'True to disable.' }) disabled: boolean,
@@ -145,6 +155,20 @@ export class AuthResolver {
   ): Promise<User> {
     if (userId === ctx.user?.id && disabled)
       throw forbidden('不能停用自己的账号 (you cannot disable your own account).')
-    return updateUser(ctx.db, ctx.user!, userId, 'setUserDisabled', { disabled })
+    return this.endingSessions(ctx, userId, updateUser(ctx.db, ctx.user!, userId, 'setUserDisabled', { disabled }))
+  }
+
+  /**
+   * An account change has raised the user's session version (updateUser): this instance forgets the
+   * state it cached, so the user's next request here reads the new one; other instances see it within
+   * SESSION_STATE_TTL_MS.
+   */
+  private async endingSessions(ctx: Context, userId: string, change: Promise<User>): Promise<User> {
+    try {
+      return await change
+    }
+    finally {
+      ctx.auth.sessions.forget(userId)
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches } from 'class-validator'
 import { Field, ID, InputType } from 'type-graphql'
+import { HasVisibleText } from '../common/visibleText'
 import { PersonCategory } from '../org/org.type'
 import { Role } from './access'
 
@@ -14,6 +15,7 @@ export class CreateUserInput {
 
   @Field(() => String, { description: 'The person’s name.' })
   @Length(1, 50, { message: '姓名须为 1–50 个字符 (name: 1–50 characters).' })
+  @HasVisibleText(['姓名', 'name'])
   name: string
 
   @Field(() => [Role], { description: 'Roles to grant.' })

@@ -1,6 +1,7 @@
 import type { SessionUser } from '../context'
 import type { Database } from '../db/database'
 import type { Role } from './role'
+import type { SessionState } from './sessionState'
 import type { User } from './user.type'
 import { randomUUID } from 'node:crypto'
 import { AppError, ErrorCode, notFound } from '../common/errors'
@@ -18,22 +19,61 @@ export const PERSON_PROJECTION = `CASE WHEN p IS NULL THEN null ELSE p {
 export interface LoginRecord {
   user: SessionUser
   passwordHash: string
-  disabled: boolean
+  session: SessionState
+}
+
+/** The session state of `u` (see sessionState.ts); revoked sessions are kept as `id@expirySeconds`. */
+const SESSION_STATE = `coalesce(u.sessionVersion, 0) AS version, coalesce(u.disabled, false) AS disabled,
+  [s IN coalesce(u.revokedSessions, []) | split(s, '@')[0]] AS revoked`
+
+function sessionState(row: { version: number, disabled: boolean, revoked: string[] }): SessionState {
+  return { version: row.version, disabled: row.disabled, revoked: new Set(row.revoked) }
 }
 
 export async function findLoginRecord(db: Database, username: string): Promise<LoginRecord | null> {
-  const [row] = await db.read<{ id: string, username: string, passwordHash: string, disabled: boolean, roles: Role[], personId: string | null, organizationIds: string[] }>(
+  const [row] = await db.read<{ id: string, username: string, passwordHash: string, version: number, disabled: boolean, revoked: string[], roles: Role[], personId: string | null, organizationIds: string[] }>(
     `MATCH (u:User {username: $username})
      OPTIONAL MATCH (u)-[:IS]->(p:Person)
-     RETURN u.id AS id, u.username AS username, u.passwordHash AS passwordHash, coalesce(u.disabled, false) AS disabled,
+     RETURN u.id AS id, u.username AS username, u.passwordHash AS passwordHash, ${SESSION_STATE},
             u.roles AS roles, p.id AS personId,
             CASE WHEN p IS NULL THEN [] ELSE [(p)-[:MEMBER_OF|TRAINS|ADVISES]->(o:Organization) | o.id] END AS organizationIds`,
     { username },
   )
   if (!row)
     return null
-  const { passwordHash, disabled, ...user } = row
-  return { user, passwordHash, disabled }
+  const { passwordHash, version, disabled, revoked, ...user } = row
+  return { user, passwordHash, session: sessionState({ version, disabled, revoked }) }
+}
+
+/** The session states of the given users, in one query (the session check's cache misses). */
+export async function readSessionStates(db: Database, userIds: string[]): Promise<Map<string, SessionState>> {
+  const rows = await db.read<{ id: string, version: number, disabled: boolean, revoked: string[] }>(
+    `UNWIND $userIds AS id MATCH (u:User {id: id}) RETURN u.id AS id, ${SESSION_STATE}`,
+    { userIds },
+  )
+  return new Map(rows.map(row => [row.id, sessionState(row)]))
+}
+
+/**
+ * Ends one session before its expiry (signing out): its id joins the user's revoked list, from which
+ * ids of sessions expired by now are dropped, so the list stays as short as the sessions still alive.
+ */
+export async function revokeSession(db: Database, user: SessionUser, expiresAtSeconds: number): Promise<SessionState | null> {
+  if (!user.sessionId)
+    return null
+  return db.transaction(async (tx) => {
+    const [row] = await tx.run<{ version: number, disabled: boolean, revoked: string[] }>(
+      `MATCH (u:User {id: $userId})
+       SET u.revokedSessions = [s IN coalesce(u.revokedSessions, []) WHERE toInteger(split(s, '@')[1]) > $now AND split(s, '@')[0] <> $sessionId]
+                               + [$sessionId + '@' + toString($expires)]
+       RETURN ${SESSION_STATE}`,
+      { userId: user.id, sessionId: user.sessionId, expires: int(expiresAtSeconds), now: int(Math.floor(Date.now() / 1000)) },
+    )
+    if (!row)
+      return null
+    await recordAudit(tx, { actor: user, operation: 'logout', targetIds: [user.id] })
+    return sessionState(row)
+  })
 }
 
 const USER_PROJECTION = `u {.id, .username, .roles, disabled: coalesce(u.disabled, false), person: ${PERSON_PROJECTION}}`
@@ -90,7 +130,10 @@ export async function createUser(
   })
 }
 
-/** Updates an account's roles, password hash or disabled flag. */
+/**
+ * Updates an account's roles, password hash or disabled flag. Each of these ends the account's sessions:
+ * the session version goes up, so tokens issued before no longer stand (sessionState.ts).
+ */
 export async function updateUser(
   db: Database,
   actor: SessionUser,
@@ -102,7 +145,8 @@ export async function updateUser(
     const [row] = await tx.run<{ user: User }>(
       `MATCH (u:User {id: $userId})
        SET u.roles = coalesce($roles, u.roles), u.passwordHash = coalesce($passwordHash, u.passwordHash),
-           u.disabled = coalesce($disabled, u.disabled), u.updatedAt = datetime()
+           u.disabled = coalesce($disabled, u.disabled), u.updatedAt = datetime(),
+           u.sessionVersion = coalesce(u.sessionVersion, 0) + 1
        WITH u OPTIONAL MATCH (u)-[:IS]->(p:Person)
        RETURN ${USER_PROJECTION} AS user`,
       { userId, roles: changes.roles ?? null, passwordHash: changes.passwordHash ?? null, disabled: changes.disabled ?? null },

@@ -1,7 +1,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { ROOT_DIR } from '../config'
@@ -21,15 +21,47 @@ export interface EmbeddedOptions {
 /** A running embedded Neo4j; `stop()` shuts it down cleanly and resolves when the process has exited. */
 export interface EmbeddedNeo4j {
   uri: string
+  /** The Bolt user and its password (authentication is always on). */
+  user: string
+  password: string
   pid: number
+  /** Resolves when the process has exited, whatever the cause, with its exit code or signal. */
+  exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>
   stop: () => Promise<void>
+}
+
+/** The Bolt user of the embedded database. */
+export const EMBEDDED_USER = 'neo4j'
+
+/**
+ * Where the embedded database's password is kept: beside its data directory, as the JWT secret is
+ * (`.data/neo4j-password` on the defaults).
+ */
+export function embeddedPasswordFile(dataDir: string): string {
+  return path.join(path.dirname(path.resolve(dataDir)), 'neo4j-password')
+}
+
+/**
+ * The embedded database's password, generated on first use and kept readable by this user only (0600),
+ * so no other local account can read the graph (password hashes included) through the loopback port.
+ */
+export function embeddedPassword(dataDir: string): string {
+  const file = embeddedPasswordFile(dataDir)
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
+  }
+  // A copied or restored file may have lost its mode.
+  chmodSync(file, 0o600)
+  return readFileSync(file, 'utf8').trim()
 }
 
 /** Start-up failed for a reason the operator can fix (port in use, store locked, no Java …). */
 export class EmbeddedNeo4jError extends Error {}
 
 // Flags Neo4j's own launcher passes to the JVM on Java 17 (see conf/neo4j.conf of the server distribution).
-const JVM_FLAGS = [
+/** JVM flags for Neo4j code run from graph/ (the database, and neo4j-admin for backups). */
+export const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+UnlockExperimentalVMOptions',
@@ -82,6 +114,11 @@ export function ensureLauncherBuilt(): void {
   }
 }
 
+/** The Java class path of graph/: the launcher and Neo4j's jars (neo4j-admin's commands included). */
+export function launcherClasspath(): string {
+  return [path.join(GRAPH_DIR, 'target/classes'), path.join(GRAPH_DIR, 'target/lib/*')].join(path.delimiter)
+}
+
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port })
@@ -115,6 +152,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     throw new EmbeddedNeo4jError(`Port ${options.port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen there. Stop what uses it, set NEO4J_EMBEDDED_PORT to a free port, or set NEO4J_URI to use that server.`)
   ensureLauncherBuilt()
   mkdirSync(options.dataDir, { recursive: true })
+  const password = embeddedPassword(options.dataDir)
   const args = [
     `-Xms${options.heap}`,
     `-Xmx${options.heap}`,
@@ -122,12 +160,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     `-Dxuefa.dataDir=${options.dataDir}`,
     `-Dxuefa.boltPort=${options.port}`,
     `-Dxuefa.pageCache=${options.pageCache}`,
+    // The launcher reads the password from the file: a command line is visible to every local user.
+    `-Dxuefa.passwordFile=${embeddedPasswordFile(options.dataDir)}`,
     '-cp',
-    [path.join(GRAPH_DIR, 'target/classes'), path.join(GRAPH_DIR, 'target/lib/*')].join(path.delimiter),
+    launcherClasspath(),
     'xuefa.graph.EmbeddedNeo4j',
   ]
   const child: ChildProcessWithoutNullStreams = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] })
-  const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
+  const exited = new Promise<{ code: number | null, signal: NodeJS.Signals | null }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })))
   let stderr = ''
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (chunk: string) => {
@@ -144,13 +184,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
         resolve(ready[1])
     })
     child.once('error', error => reject(new EmbeddedNeo4jError(`Cannot start Java for the embedded Neo4j: ${error.message}. Install Java 17 or set NEO4J_URI.`)))
-    void exited.then((code) => {
+    void exited.then(({ code, signal }) => {
       const failed = /XUEFA_NEO4J_FAILED (.+)/.exec(stderr)?.[1]
       const lock = /lock|FileLockException/i.test(stderr)
       reject(new EmbeddedNeo4jError(
         failed
           ? `Embedded Neo4j failed to start: ${failed}${lock ? ` — is another Xuefa or Neo4j using ${options.dataDir}?` : ''}`
-          : `Embedded Neo4j exited with code ${code} before it was ready:\n${stderr.slice(-2000)}`,
+          : `Embedded Neo4j exited with ${signal ? `signal ${signal}` : `code ${code}`} before it was ready:\n${stderr.slice(-2000)}`,
       ))
     })
   })
@@ -161,7 +201,10 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   let stopping: Promise<void> | undefined
   return {
     uri,
+    user: EMBEDDED_USER,
+    password,
     pid: child.pid ?? -1,
+    exited,
     stop: () => {
       stopping ??= (async () => {
         if (child.exitCode !== null)

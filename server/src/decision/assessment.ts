@@ -3,14 +3,16 @@
  * evaluates decisions and shapes the results for the API, counts overviews and checks step-record input.
  * Pure: no I/O; the caller passes `today`.
  */
-import type { DecisionFacts, Finding, FindingCode, Verdict } from './compliance'
+import type { DecisionFacts } from './compliance'
 import type { Compliance, ComplianceFinding, ComplianceRule, ComplianceRuleSet, DecisionArticleRef, Evidence } from './decision.type'
+import type { Finding, Verdict } from './findings'
 import type { RuleSet, StepRule } from './rules'
-import type { StepRecordFacts } from './stepRecords'
+import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion, StepRecordFacts } from './stepRecords'
 import type { StepCode } from './steps'
 import { badInput } from '../common/errors'
 import { calendarDaysBetween } from './calendar'
 import { evaluateCompliance } from './compliance'
+import { DEFECT_CODES } from './findings'
 import { selectRuleSet } from './rules'
 import { effectiveRecords } from './stepRecords'
 import { STEP_NAMES, STEP_ORDER } from './steps'
@@ -40,6 +42,12 @@ export interface RuleRow {
   articleNumbers: string[]
   periodArticleNumber: string | null
   articles: RuleArticleRow[]
+  periodUntil?: StepCode | null
+  periodMethods?: ParticipationMethod[] | null
+  periodShortenable?: boolean | null
+  legalOpinionArticleNumber?: string | null
+  conclusionArticleNumber?: string | null
+  alreadyAssessedArticleNumber?: string | null
 }
 
 /** A RuleSet node with its rules and law. */
@@ -52,6 +60,9 @@ export interface RuleSetRow {
   appliesToTownsBy: string | null
   law: { id: string, title: string } | null
   rules: RuleRow[]
+  textPartial?: boolean | null
+  /** Every article of the law's current version, so findings can link the articles they cite. */
+  lawArticles?: { id: string, number: string, lawId: string, caption: string | null }[]
 }
 
 /** Rule sets in the two shapes needed: the engine's and the API's (with article references). */
@@ -59,6 +70,8 @@ export interface LoadedRuleSets {
   engine: RuleSet[]
   api: Map<string, ComplianceRuleSet>
   rules: Map<string, ComplianceRule>
+  /** Articles of the rule sets' laws by `lawId|number`. */
+  articles: Map<string, DecisionArticleRef>
 }
 
 /** A step record as stored: evidence in two parallel lists ('' for a missing number). */
@@ -73,6 +86,13 @@ export interface StoredRecord {
   note?: string | null
   correctsId: string | null
   recordedAt: string
+  submittedOn?: string | null
+  methods?: string[] | null
+  shortenedReason?: string | null
+  conclusion?: string | null
+  exploratoryReform?: boolean | null
+  legalOpinionBy?: string | null
+  alreadyAssessedRef?: string | null
 }
 
 /** The facts of a decision as stored, with its records. */
@@ -94,7 +114,7 @@ export function toEvidence(titles: string[] | null, numbers: string[] | null): E
 }
 
 /** Drops control characters (tabs, line breaks, separators), which have no place in a title or number. */
-function printable(text: string): string {
+export function printable(text: string): string {
   return [...text].filter((c) => {
     const code = c.charCodeAt(0)
     return code >= 0x20 && code !== 0x7F
@@ -118,8 +138,11 @@ export function buildRuleSets(rows: RuleSetRow[]): LoadedRuleSets {
   const engine: RuleSet[] = []
   const api = new Map<string, ComplianceRuleSet>()
   const rules = new Map<string, ComplianceRule>()
+  const articles = new Map<string, DecisionArticleRef>()
   for (const row of rows) {
     const law = row.law ?? { id: row.lawId, title: row.lawTitle }
+    for (const a of row.lawArticles ?? [])
+      articles.set(`${a.lawId}|${a.number}`, { id: a.id, number: a.number, lawId: a.lawId, lawTitle: law.title, caption: a.caption ?? null })
     const apiRules: ComplianceRule[] = []
     const engineRules: StepRule[] = []
     for (const rule of row.rules) {
@@ -160,6 +183,12 @@ export function buildRuleSets(rows: RuleSetRow[]): LoadedRuleSets {
         before: rule.before ?? [],
         description: rule.description,
         exceptIfConfidential: rule.exceptIfConfidential ?? false,
+        periodUntil: rule.periodUntil ?? null,
+        periodMethods: rule.periodMethods ?? null,
+        periodShortenable: rule.periodShortenable ?? false,
+        legalOpinionArticleNumber: rule.legalOpinionArticleNumber ?? null,
+        conclusionArticleNumber: rule.conclusionArticleNumber ?? null,
+        alreadyAssessedArticleNumber: rule.alreadyAssessedArticleNumber ?? null,
       })
     }
     engine.push({
@@ -170,6 +199,7 @@ export function buildRuleSets(rows: RuleSetRow[]): LoadedRuleSets {
       effectiveTo: row.effectiveTo ?? null,
       appliesToTownsBy: row.appliesToTownsBy ?? null,
       rules: engineRules,
+      textPartial: row.textPartial ?? false,
     })
     api.set(row.id, {
       id: row.id,
@@ -181,7 +211,7 @@ export function buildRuleSets(rows: RuleSetRow[]): LoadedRuleSets {
       rules: apiRules,
     })
   }
-  return { engine, api, rules }
+  return { engine, api, rules, articles }
 }
 
 /** A stored record in the engine's shape. */
@@ -195,19 +225,29 @@ export function toRecordFacts(record: StoredRecord): StepRecordFacts {
     evidence: toEvidence(record.evidenceTitles, record.evidenceNumbers),
     correctsId: record.correctsId ?? null,
     recordedAt: record.recordedAt,
+    submittedOn: record.submittedOn ?? null,
+    methods: (record.methods ?? []) as ParticipationMethod[],
+    shortenedReason: record.shortenedReason ?? null,
+    conclusion: (record.conclusion ?? null) as ReviewConclusion | null,
+    exploratoryReform: record.exploratoryReform ?? false,
+    legalOpinionBy: (record.legalOpinionBy ?? null) as LegalOpinionBy | null,
+    alreadyAssessedRef: record.alreadyAssessedRef ?? null,
   }
 }
 
-const DEFECTS = new Set<FindingCode>(['REQUIRED_MISSING', 'OUT_OF_ORDER', 'PERIOD_TOO_SHORT', 'NO_EVIDENCE'])
-
-function toApiFinding(finding: Finding, rules: Map<string, ComplianceRule>): ComplianceFinding {
+function toApiFinding(finding: Finding, ruleSets: LoadedRuleSets): ComplianceFinding {
   return {
     code: finding.code,
     step: finding.step,
-    rule: finding.ruleId === null ? null : (rules.get(finding.ruleId) ?? null),
+    rule: finding.ruleId === null ? null : (ruleSets.rules.get(finding.ruleId) ?? null),
     recordId: finding.recordId,
-    defect: DEFECTS.has(finding.code),
+    defect: DEFECT_CODES.includes(finding.code),
     message: finding.message,
+    citations: finding.citations.map((c) => {
+      const article = c.number === null ? null : (ruleSets.articles.get(`${c.lawId}|${c.number}`) ?? null)
+      // The web app's article page, or the law's page when the article is not in the graph.
+      return { lawId: c.lawId, lawTitle: c.lawTitle, number: c.number, article, link: article ? `/articles/${encodeURIComponent(article.id)}` : `/laws/${encodeURIComponent(c.lawId)}` }
+    }),
   }
 }
 
@@ -224,7 +264,7 @@ export function assess(decision: StoredDecisionFacts, ruleSets: LoadedRuleSets, 
     confidential: decision.confidential ?? false,
   }
   const result = evaluateCompliance(facts, decision.records.map(toRecordFacts), set, today)
-  const findings = result.findings.map(f => toApiFinding(f, ruleSets.rules))
+  const findings = result.findings.map(f => toApiFinding(f, ruleSets))
   return {
     verdict: result.verdict,
     ruleSet: result.ruleSetId === null ? null : (ruleSets.api.get(result.ruleSetId) ?? null),
@@ -285,6 +325,44 @@ export interface StepRecordCheck {
   startedOn: string | null
   completedOn: string | null
   evidence: { title: string, number?: string | null }[]
+  submittedOn?: string | null
+  methods?: string[] | null
+  shortenedReason?: string | null
+  conclusion?: string | null
+  exploratoryReform?: boolean | null
+  legalOpinionBy?: string | null
+  alreadyAssessedRef?: string | null
+}
+
+/** Which step each of the law's record facts belongs to, and its Chinese label and article. */
+const FACT_STEPS: { field: keyof StepRecordCheck, label: string, steps: StepCode[] }[] = [
+  { field: 'submittedOn', label: '送审日（第二十六条）', steps: ['LEGALITY_REVIEW'] },
+  { field: 'conclusion', label: '审查结论（第二十五条）', steps: ['LEGALITY_REVIEW'] },
+  { field: 'exploratoryReform', label: '探索性改革事项（第二十五条第二款）', steps: ['LEGALITY_REVIEW'] },
+  { field: 'legalOpinionBy', label: '法律意见（第二十八条）', steps: ['LEGALITY_REVIEW'] },
+  { field: 'methods', label: '听取意见方式（第十四条）', steps: ['PUBLIC_PARTICIPATION'] },
+  { field: 'shortenedReason', label: '缩短期限的理由（第十五条、第二十六条）', steps: ['PUBLIC_PARTICIPATION', 'LEGALITY_REVIEW'] },
+  { field: 'alreadyAssessedRef', label: '已按有关规定评估的依据（第二十二条第二款）', steps: ['RISK_ASSESSMENT'] },
+]
+
+function given(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value === true
+}
+
+/** Refuses a fact of the law recorded on a step it does not belong to, or a 送审日 that cannot be right. */
+function checkLawFacts(input: StepRecordCheck, today: string): void {
+  for (const fact of FACT_STEPS) {
+    if (given(input[fact.field]) && !fact.steps.includes(input.stepCode as StepCode))
+      throw badInput(`${fact.label}只能记录在${fact.steps.map(s => STEP_NAMES[s]).join('或')}步骤上 (${fact.field} belongs to ${fact.steps.join(' or ')}): clear it or choose that step.`, { field: fact.field })
+  }
+  const submittedOn = input.submittedOn || null
+  checkDate('submittedOn', '送审日', submittedOn)
+  if (submittedOn !== null && calendarDaysBetween(today, submittedOn) > 0)
+    throw badInput(`送审日 ${submittedOn} 晚于今天 ${today} (submittedOn in the future).`, { field: 'submittedOn' })
+  if (submittedOn !== null && input.completedOn !== null && calendarDaysBetween(submittedOn, input.completedOn) < 0)
+    throw badInput(`完成日期 ${input.completedOn} 早于送审日 ${submittedOn} (review completed before the draft was sent): correct one of the dates.`, { field: 'submittedOn' })
+  if (input.exploratoryReform && input.conclusion !== 'UNLAWFUL')
+    throw badInput('“探索性改革事项、已明示法律风险”只在审查结论为不合法时记录（第二十五条第二款） (exploratoryReform needs conclusion UNLAWFUL).', { field: 'exploratoryReform' })
 }
 
 /**
@@ -306,4 +384,5 @@ export function checkStepRecord(input: StepRecordCheck, today: string): void {
     throw badInput(`开始日期 ${input.startedOn} 晚于今天 ${today} (start date in the future): record a step once it has started.`, { field: 'startedOn' })
   if (input.evidence.some(e => e.title.trim() === ''))
     throw badInput('每项证明材料都须填写名称 (every evidence row needs a title): fill it in or remove the row.', { field: 'evidence' })
+  checkLawFacts(input, today)
 }

@@ -3,6 +3,12 @@
  * compliance engine counts periods. Pure: no clock.
  */
 
+import { createRequire } from 'node:module'
+
+// The package's Node entry is a UMD bundle whose named exports Node's ESM loader cannot see (vitest
+// would take its ES build instead); requiring it gives the same functions everywhere.
+const { getHolidaysInRange, isWorkday } = createRequire(import.meta.url)('chinese-days') as typeof import('chinese-days')
+
 const DAY_MS = 86_400_000
 
 /** A `YYYY-MM-DD` date. */
@@ -31,28 +37,60 @@ export function calendarDaysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from)
 }
 
-function isWeekday(day: number): boolean {
-  // Day 0 (1970-01-01) was a Thursday; with Sunday = 0 that is 4.
-  const weekday = (((day + 4) % 7) + 7) % 7
-  return weekday !== 0 && weekday !== 6
+/** `YYYY-MM-DD` of a day number. */
+function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+const knownYears = new Map<number, boolean>()
+
+/**
+ * Whether the holiday calendar knows the official public holidays of `year`. The State Council
+ * publishes them a year at a time, so a year the calendar has no holidays for is not yet known (or too
+ * old), and counting its working days would be a guess.
+ */
+export function calendarKnowsYear(year: number): boolean {
+  let known = knownYears.get(year)
+  if (known === undefined) {
+    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0
+    knownYears.set(year, known)
+  }
+  return known
+}
+
+const workdays = new Map<string, boolean>()
+
+function chinaWorkday(date: string): boolean {
+  let workday = workdays.get(date)
+  if (workday === undefined) {
+    workday = isWorkday(date)
+    workdays.set(date, workday)
+  }
+  return workday
 }
 
 /**
- * Working days after `from` up to and including `to` (start day not counted), counting Monday to Friday.
- * There is no holiday calendar: statutory holidays are counted as working days and weekend make-up
- * working days (调休) are not, so the result only approximates 工作日. Returns 0 when `to` is not after
- * `from`.
+ * China's working days (工作日) after `from` up to and including `to`, start day not counted: the
+ * official public holidays are not working days and the weekend days worked in their place (调休) are,
+ * as the `chinese-days` calendar lists them. Returns 0 when `to` is not after `from`, and null when a
+ * day in between falls in a year the calendar does not know (see {@link calendarKnowsYear}): the
+ * caller reports that as uncertain instead of guessing.
  */
-export function workingDaysBetween(from: string, to: string): number {
+export function workingDaysBetween(from: string, to: string): number | null {
   const start = dayNumber(from)
   const end = dayNumber(to)
-  if (end <= start)
-    return 0
-  const fullWeeks = Math.floor((end - start) / 7)
-  let count = fullWeeks * 5
-  for (let day = start + fullWeeks * 7 + 1; day <= end; day++) {
-    if (isWeekday(day))
+  let count = 0
+  for (let day = start + 1; day <= end; day++) {
+    const date = dateOf(day)
+    if (!calendarKnowsYear(Number(date.slice(0, 4))))
+      return null
+    if (chinaWorkday(date))
       count++
   }
   return count
+}
+
+/** The day before `date` (`YYYY-MM-DD`). */
+export function dayBefore(date: string): string {
+  return dateOf(dayNumber(date) - 1)
 }

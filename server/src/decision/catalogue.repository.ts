@@ -4,9 +4,10 @@
  */
 import type { Database } from '../db/database'
 import type { Organization } from '../org/org.type'
-import type { DecisionStatusValue, Verdict } from './compliance'
+import type { DecisionStatusValue } from './compliance'
 import type { Compliance, DecisionCatalogue, DecisionSummary } from './decision.type'
 import type { DecisionListRow, DecisionRow } from './decisionRow.repository'
+import type { Verdict } from './findings'
 import type { StepCode } from './steps'
 import type { DecisionViewer } from './viewer.repository'
 import { int } from '../db/database'

@@ -14,10 +14,14 @@
  * - "Before" means: this step's `completedOn` is on or before the first date (its `startedOn`, else its
  *   `completedOn`) of the later step.
  */
+import type { Finding, Verdict } from './findings'
+import type { CompletedRecord } from './recordChecks'
 import type { RuleSet, StepRule } from './rules'
 import type { StepRecordFacts } from './stepRecords'
 import type { StepCode } from './steps'
-import { calendarDaysBetween, dayNumber, workingDaysBetween } from './calendar'
+import { dayNumber } from './calendar'
+import { citationsOf, cite, DEFECT_CODES, lawRef, OPEN_CODES } from './findings'
+import { checkConclusion, checkRecord } from './recordChecks'
 import { effectiveRecords } from './stepRecords'
 import { STEP_NAMES, STEP_ORDER } from './steps'
 
@@ -37,23 +41,6 @@ export interface DecisionFacts {
   /** The matter is not to be disclosed by law (依法不予公开 / 依法需要保密). */
   confidential: boolean
 }
-
-/** Kinds of findings. */
-export const FINDING_CODES = ['DONE', 'REQUIRED_MISSING', 'NOT_REQUIRED', 'OUT_OF_ORDER', 'PERIOD_TOO_SHORT', 'NO_EVIDENCE', 'PENDING', 'NO_RULE_SET'] as const
-export type FindingCode = typeof FINDING_CODES[number]
-
-/** One result of the check, with a Chinese message citing law title and article. */
-export interface Finding {
-  code: FindingCode
-  step: StepCode | null
-  ruleId: string | null
-  recordId: string | null
-  message: string
-}
-
-/** Overall result. */
-export const VERDICTS = ['COMPLIANT', 'INCOMPLETE', 'NON_COMPLIANT'] as const
-export type Verdict = typeof VERDICTS[number]
 
 /**
  * Orderings the engine enforces even when a rule set does not list them: a legality review exists to
@@ -85,26 +72,6 @@ const DONE_AT_RANK: Partial<Record<StepCode, number>> = {
   COLLECTIVE_DECISION: STATUS_RANK.DECIDED,
   PUBLICATION: STATUS_RANK.PUBLISHED,
   ARCHIVING: STATUS_RANK.ARCHIVED,
-}
-
-const DEFECTS = new Set<FindingCode>([
-  'REQUIRED_MISSING',
-  'OUT_OF_ORDER',
-  'PERIOD_TOO_SHORT',
-  'NO_EVIDENCE',
-])
-
-function lawRef(rule: StepRule): string {
-  return `《${rule.lawTitle}》`
-}
-
-/** Law title plus article(s); says so when the article is unknown rather than guessing a number. */
-function cite(rule: StepRule, article?: string | null): string {
-  if (article)
-    return `${lawRef(rule)}${article}`
-  if (rule.articleUnknown || rule.articleNumbers.length === 0)
-    return `${lawRef(rule)}（规定该步骤的条文未能取得，条号不详）`
-  return `${lawRef(rule)}${rule.articleNumbers.join('、')}`
 }
 
 function conditionReason(rule: StepRule, d: DecisionFacts): string | null {
@@ -181,6 +148,7 @@ export function evaluateCompliance(
           ruleId: null,
           recordId: null,
           message: `没有已知适用于${date}的重大行政决策程序规则（系统收录的规定中没有在该日有效的），无法核对本决策的法定程序，需人工判断。`,
+          citations: [],
         },
       ],
     }
@@ -245,87 +213,53 @@ export function evaluateCompliance(
     return null
   }
 
-  const checkRecord = (rule: StepRule, record: StepRecordFacts & { completedOn: string }): Finding[] => {
-    const name = STEP_NAMES[rule.step]
-    const problems: Finding[] = []
-    const base = { step: rule.step, ruleId: rule.id, recordId: record.id }
-    if (!record.evidence.some(e => e.title.trim() !== '')) {
-      problems.push({
-        ...base,
-        code: 'NO_EVIDENCE',
-        message: `${name}记录（完成于${record.completedOn}）未附任何证明材料，无法核实已按${cite(rule)}履行该步骤。`,
-      })
-    }
-    if (record.startedOn !== null) {
-      if (rule.minDays !== null) {
-        const days = calendarDaysBetween(record.startedOn, record.completedOn)
-        if (days < rule.minDays) {
-          problems.push({
-            ...base,
-            code: 'PERIOD_TOO_SHORT',
-            message: `${name}期间自${record.startedOn}至${record.completedOn}仅${days}日（起始日不计入），少于${cite(rule, rule.periodArticleNumber)}通常要求的${rule.minDays}日；如因情况紧急等原因缩短，须核实是否已在当时说明理由。`,
-          })
-        }
-      }
-      if (rule.minWorkingDays !== null) {
-        const days = workingDaysBetween(record.startedOn, record.completedOn)
-        if (days < rule.minWorkingDays) {
-          problems.push({
-            ...base,
-            code: 'PERIOD_TOO_SHORT',
-            message: `${name}自${record.startedOn}送交至${record.completedOn}完成仅约${days}个工作日（按周一至周五计，未扣除法定节假日），少于${cite(rule, rule.periodArticleNumber)}通常应保证的${rule.minWorkingDays}个工作日。`,
-          })
-        }
-      }
-    }
-    for (const later of successors(rule.step)) {
-      const laterDate = earliestDate(later)
-      if (laterDate === null || dayNumber(record.completedOn) <= dayNumber(laterDate))
-        continue
-      const implied = !rule.before.includes(later)
-      problems.push({
-        ...base,
-        code: 'OUT_OF_ORDER',
-        message: `${name}完成于${record.completedOn}，晚于${STEP_NAMES[later]}（${laterDate}）；依据${cite(rule)}，${name}应当在${STEP_NAMES[later]}之前完成${implied ? '（审查的作用在于为提交讨论的草案把关，此先后顺序是该步骤的应有之义）' : ''}。`,
-      })
-    }
-    return problems
-  }
-
   const findings: Finding[] = []
+  const meeting = earliestDate('COLLECTIVE_DECISION')
+  const discussed = meeting !== null || STATUS_RANK[decision.status] >= STATUS_RANK.DECIDED
+  const ctx = { successors, earliestDate }
   for (const rule of ruleSet.rules) {
     const name = STEP_NAMES[rule.step]
     const recs = byStep.get(rule.step) ?? []
     const notRequired = conditionReason(rule, decision)
     if (notRequired !== null) {
+      findings.push({ code: 'NOT_REQUIRED', step: rule.step, ruleId: rule.id, recordId: recs[0]?.id ?? null, message: notRequired, citations: citationsOf(rule) })
+      continue
+    }
+    const assessed = rule.alreadyAssessedArticleNumber ? recs.find(r => r.alreadyAssessedRef?.trim()) : undefined
+    if (assessed) {
       findings.push({
         code: 'NOT_REQUIRED',
         step: rule.step,
         ruleId: rule.id,
-        recordId: recs[0]?.id ?? null,
-        message: notRequired,
+        recordId: assessed.id,
+        citations: citationsOf(rule, rule.alreadyAssessedArticleNumber),
+        message: `有关风险已按有关规定评价、评估（${assessed.alreadyAssessedRef!.trim()}）；依据${cite(rule, rule.alreadyAssessedArticleNumber)}第二款，不作重复评估，不要求另行${name}。`,
       })
       continue
     }
-    const completed = recs.filter((r): r is StepRecordFacts & { completedOn: string } => r.completedOn !== null)
+    const completed = recs.filter((r): r is CompletedRecord => r.completedOn !== null)
     if (completed.length > 0) {
-      let best: { record: StepRecordFacts & { completedOn: string }, problems: Finding[] } | null = null
+      let best: { record: CompletedRecord, check: ReturnType<typeof checkRecord> } | null = null
       for (const record of completed) {
-        const problems = checkRecord(rule, record)
-        if (!best || problems.length <= best.problems.length)
-          best = { record, problems }
+        const check = checkRecord(rule, record, ctx)
+        if (!best || check.problems.length <= best.check.problems.length)
+          best = { record, check }
       }
-      const chosen = best!
-      if (chosen.problems.length > 0) {
-        findings.push(...chosen.problems)
+      const { record, check } = best!
+      const conclusion = checkConclusion(rule, completed, meeting, discussed)
+      const problems = conclusion ? [...check.problems, conclusion] : check.problems
+      if (problems.length > 0) {
+        findings.push(...problems)
       }
       else {
+        const notes = check.notes.length > 0 ? `（${check.notes.join('；')}）` : ''
         findings.push({
           code: 'DONE',
           step: rule.step,
           ruleId: rule.id,
-          recordId: chosen.record.id,
-          message: `${name}已于${chosen.record.completedOn}完成${evidenceLabel(chosen.record)}，符合${cite(rule)}的要求。`,
+          recordId: record.id,
+          citations: uniqueCitations(check.citations),
+          message: `${name}已于${record.completedOn}完成${evidenceLabel(record)}${notes}，符合${cite(rule)}的要求。`,
         })
       }
       continue
@@ -336,11 +270,11 @@ export function evaluateCompliance(
     const requirement = `依据${rule.articleUnknown
       ? lawRef(rule)
       : cite(rule)}，${rule.description}`
+    const base = { step: rule.step, ruleId: rule.id, citations: citationsOf(rule) }
     if (overdue === null) {
       findings.push({
+        ...base,
         code: 'PENDING',
-        step: rule.step,
-        ruleId: rule.id,
         recordId: started?.id ?? recs[0]?.id ?? null,
         message: started
           ? `${name}已于${started.startedOn}开始，尚未完成；${requirement}`
@@ -349,15 +283,19 @@ export function evaluateCompliance(
     }
     else {
       findings.push({
+        ...base,
         code: 'REQUIRED_MISSING',
-        step: rule.step,
-        ruleId: rule.id,
         recordId: started?.id ?? null,
         message: started
           ? `${name}于${started.startedOn}开始但未见完成（${overdue}）；${requirement}`
           : `未见${name}记录（${overdue}）；${requirement}`,
       })
     }
+  }
+  findings.push(...inconsistencies(decision, ruleSet, byStep, earliestDate))
+  if (ruleSet.textPartial) {
+    for (const finding of findings)
+      finding.message += `（注意：系统仅取得《${ruleSet.lawTitle}》的部分条文，文本不完整，以上判断以全文为准，需人工核实。）`
   }
 
   const position = (step: StepCode | null): number => (step === null
@@ -366,12 +304,49 @@ export function evaluateCompliance(
   findings.sort((a, b) => position(a.step) - position(b.step))
 
   const decided = STATUS_RANK[decision.status] >= STATUS_RANK.DECIDED
-  const hasDefect = findings.some(f => DEFECTS.has(f.code))
-  const hasPending = findings.some(f => f.code === 'PENDING')
+  const hasDefect = findings.some(f => DEFECT_CODES.includes(f.code))
+  const isOpen = findings.some(f => OPEN_CODES.includes(f.code))
   const verdict: Verdict = decided && hasDefect
     ? 'NON_COMPLIANT'
-    : hasDefect || hasPending
+    : hasDefect || isOpen
       ? 'INCOMPLETE'
       : 'COMPLIANT'
   return { verdict, findings, ruleSetId: ruleSet.id }
+}
+
+function uniqueCitations(citations: Finding['citations']): Finding['citations'] {
+  const seen = new Set<string>()
+  return citations.filter((c) => {
+    const key = `${c.lawId}|${c.number}`
+    if (seen.has(key))
+      return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Dates that contradict each other: a decision dated before its own collective meeting (the decision is
+ * made on the basis of the meeting), or a meeting dated after the decision's publication. They are
+ * flagged for a person to put right; which date is wrong the engine cannot tell.
+ */
+function inconsistencies(
+  decision: DecisionFacts,
+  ruleSet: RuleSet,
+  byStep: Map<StepCode, StepRecordFacts[]>,
+  earliestDate: (step: StepCode) => string | null,
+): Finding[] {
+  const found: Finding[] = []
+  const meeting = earliestDate('COLLECTIVE_DECISION')
+  const ruleOf = (step: StepCode): StepRule | undefined => ruleSet.rules.find(r => r.step === step)
+  const finding = (step: StepCode, message: string): Finding => {
+    const rule = ruleOf(step)
+    return { code: 'INCONSISTENT', step, ruleId: rule?.id ?? null, recordId: byStep.get(step)?.[0]?.id ?? null, citations: rule ? citationsOf(rule) : [], message }
+  }
+  if (meeting !== null && decision.decidedOn !== null && dayNumber(decision.decidedOn) < dayNumber(meeting))
+    found.push(finding('COLLECTIVE_DECISION', `决策日期${decision.decidedOn}早于本决策的集体讨论会议（${meeting}）；决定应在集体讨论的基础上作出，请核对决策日期或会议记录。`))
+  const published = earliestDate('PUBLICATION')
+  if (meeting !== null && published !== null && dayNumber(meeting) > dayNumber(published))
+    found.push(finding('PUBLICATION', `集体讨论会议（${meeting}）晚于决策公布（${published}）；公布的应是已经集体讨论作出的决策，请核对会议或公布日期。`))
+  return found
 }

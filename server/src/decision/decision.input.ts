@@ -1,8 +1,11 @@
-import type { DecisionStatusValue, Verdict } from './compliance'
+import type { DecisionStatusValue } from './compliance'
+import type { Verdict } from './findings'
+import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion } from './stepRecords'
 import type { StepCode } from './steps'
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
-import { DecisionStatus, StepCodeEnum, VerdictEnum } from './decision.type'
+import { HasVisibleText } from '../common/visibleText'
+import { DecisionStatus, LegalOpinionByEnum, ParticipationMethodEnum, ReviewConclusionEnum, StepCodeEnum, VerdictEnum } from './decision.type'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD).'
@@ -11,6 +14,7 @@ const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD).'
 export class DecisionInput {
   @Field(() => String, { description: 'Title (1–200 characters).' })
   @Length(1, 200, { message: '标题须为 1–200 个字符 (title: 1–200 characters).' })
+  @HasVisibleText(['标题', 'title'])
   title: string
 
   @Field(() => String, { nullable: true, description: 'Summary of the matter (up to 2000 characters).' })
@@ -62,6 +66,7 @@ export class DecisionInput {
 export class EvidenceInput {
   @Field(() => String, { description: 'Title (1–200 characters).' })
   @Length(1, 200, { message: '材料名称须为 1–200 个字符 (evidence title: 1–200 characters).' })
+  @HasVisibleText(['材料名称', 'evidence title'])
   title: string
 
   @Field(() => String, { nullable: true, description: 'Document number (文号), up to 100 characters.' })
@@ -107,9 +112,41 @@ export class AppendStepRecordInput {
   @MaxLength(2000, { message: '备注最多 2000 个字符 (note: at most 2000 characters).' })
   note?: string | null
 
-  @Field(() => ID, { nullable: true, description: 'The record of the same decision this one corrects.' })
+  @Field(() => ID, { nullable: true, description: 'The record of the same decision (and the same step) this one corrects.' })
   @IsOptional()
   correctsId?: string | null
+
+  @Field(() => String, { nullable: true, description: '送审日 of a legality review (YYYY-MM-DD): the day the draft was sent (第二十六条).' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  submittedOn?: string | null
+
+  @Field(() => [ParticipationMethodEnum], { nullable: true, description: 'How the public was heard (第十四条), for public participation.' })
+  @IsOptional()
+  @ArrayMaxSize(7, { message: '听取意见方式最多 7 项 (at most 7 methods).' })
+  methods?: ParticipationMethod[] | null
+
+  @Field(() => String, { nullable: true, description: 'Why a period was shorter than usual, as stated at the time (第十五条, 第二十六条), up to 500 characters.' })
+  @IsOptional()
+  @MaxLength(500, { message: '缩短理由最多 500 个字符 (shortenedReason: at most 500 characters).' })
+  shortenedReason?: string | null
+
+  @Field(() => ReviewConclusionEnum, { nullable: true, description: 'The legality review’s conclusion (第二十五条第二款).' })
+  @IsOptional()
+  conclusion?: ReviewConclusion | null
+
+  @Field(() => Boolean, { nullable: true, description: 'An exploratory reform whose legal risk was disclosed to the meeting (第二十五条第二款); only with conclusion UNLAWFUL.' })
+  @IsOptional()
+  exploratoryReform?: boolean | null
+
+  @Field(() => LegalOpinionByEnum, { nullable: true, description: 'Who gave the legal opinion during the review (第二十八条); NONE when nobody did.' })
+  @IsOptional()
+  legalOpinionBy?: LegalOpinionBy | null
+
+  @Field(() => String, { nullable: true, description: 'Where the risk was already assessed under other rules (第二十二条第二款), up to 500 characters.' })
+  @IsOptional()
+  @MaxLength(500, { message: '已评估依据最多 500 个字符 (alreadyAssessedRef: at most 500 characters).' })
+  alreadyAssessedRef?: string | null
 }
 
 @InputType({ description: 'Filter of the decision list.' })

@@ -8,6 +8,7 @@ import type { Person } from '../org/org.type'
 import type { StoredRecord } from './assessment'
 import type { DecisionStatusValue } from './compliance'
 import type { Decision, DecisionArticleRef, StepRecord } from './decision.type'
+import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion } from './stepRecords'
 import type { StepCode } from './steps'
 import type { DecisionViewer } from './viewer.repository'
 import { randomUUID } from 'node:crypto'
@@ -15,9 +16,11 @@ import { recordAudit } from '../audit/audit'
 import { PERSON_PROJECTION } from '../auth/user.repository'
 import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
 import { int } from '../db/database'
+import { fulltextQuery } from '../law/search'
 import { assess, checkDate, effectiveRecordIds, shanghaiToday, toEvidence } from './assessment'
 import { DECISION_STATUSES } from './compliance'
 import { ruleSetsFor } from './ruleSet.repository'
+import { isLateEntry } from './stepRecords'
 import { orgProjection, visible } from './viewer.repository'
 
 interface DecisionDetailRow extends Omit<Decision, 'records' | 'compliance'> {
@@ -49,6 +52,8 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
              evidenceTitles: coalesce(r.evidenceTitles, [e IN coalesce(r.evidence, []) | split(e, '|')[0]]),
              evidenceNumbers: coalesce(r.evidenceNumbers, [e IN coalesce(r.evidence, []) | coalesce(split(e, '|')[1], '')]),
              .note, correctsId: [(r)-[:CORRECTS]->(x:StepRecord) | x.id][0], recordedAt: toString(r.recordedAt),
+             submittedOn: toString(r.submittedOn), methods: coalesce(r.methods, []), .shortenedReason, .conclusion,
+             exploratoryReform: coalesce(r.exploratoryReform, false), .legalOpinionBy, .alreadyAssessedRef,
              performedBy: ${PERSON_PROJECTION},
              correctedByIds: [(x:StepRecord)-[:CORRECTS]->(r) | x.id]} AS record
            // In the order they were appended: by the time (the node's, not the text's, whose fraction has
@@ -80,6 +85,14 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
     correctsId: r.correctsId ?? null,
     correctedByIds: r.correctedByIds,
     effective: effective.has(r.id),
+    submittedOn: r.submittedOn ?? null,
+    methods: (r.methods ?? []) as ParticipationMethod[],
+    shortenedReason: r.shortenedReason ?? null,
+    conclusion: (r.conclusion ?? null) as ReviewConclusion | null,
+    exploratoryReform: r.exploratoryReform ?? false,
+    legalOpinionBy: (r.legalOpinionBy ?? null) as LegalOpinionBy | null,
+    alreadyAssessedRef: r.alreadyAssessedRef ?? null,
+    lateEntry: isLateEntry(r.completedOn ?? null, r.recordedAt),
   }))
   return {
     ...row,
@@ -96,11 +109,6 @@ export async function findDecision(db: Database, id: string, viewer: DecisionVie
   }
 }
 const ARTICLE_NUMBER = /第[零一二三四五六七八九十百千〇]+条/
-
-/** Lucene special characters are escaped so any text is a valid full-text query. */
-function luceneEscape(text: string): string {
-  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')
-}
 
 /**
  * Articles of current law versions for the legal basis of a decision: "档案法 第十条" finds by law title and
@@ -122,12 +130,17 @@ export async function searchBasisArticles(db: Database, text: string, first: num
     )
     return rows.map(r => r.a)
   }
+  // The law library's query builder: every Lucene special character escaped and AND/OR/NOT/TO taken as
+  // words, so no input is query syntax.
+  const query = fulltextQuery(trimmed)
+  if (query === null)
+    return []
   const rows = await db.read<{ a: DecisionArticleRef }>(
     `CALL db.index.fulltext.queryNodes('article_text_fulltext', $query) YIELD node, score
      MATCH (l:Law)-[:HAS_VERSION]->(:LawVersion {current: true})-[:CONTAINS]->(node)
      RETURN node {.id, .number, .lawId, .caption, lawTitle: l.title} AS a
      ORDER BY score DESC LIMIT $first`,
-    { query: luceneEscape(trimmed), first: int(first) },
+    { query, first: int(first) },
   )
   return rows.map(r => r.a)
 }

@@ -1,11 +1,15 @@
-import type { DecisionStatusValue, FindingCode, Verdict } from './compliance'
+import type { DecisionStatusValue } from './compliance'
+import type { FindingCode, Verdict } from './findings'
 import type { RuleCondition } from './rules'
+import type { LegalOpinionBy, ParticipationMethod, ReviewConclusion } from './stepRecords'
 import type { StepCode } from './steps'
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { PageInfo } from '../common/pagination'
 import { Organization, Person } from '../org/org.type'
-import { DECISION_STATUSES, FINDING_CODES, VERDICTS } from './compliance'
+import { DECISION_STATUSES } from './compliance'
+import { FINDING_CODES, VERDICTS } from './findings'
 import { RULE_CONDITIONS } from './rules'
+import { LEGAL_OPINION_BY, LEGAL_OPINION_BY_NAMES, PARTICIPATION_METHOD_NAMES, PARTICIPATION_METHODS, REVIEW_CONCLUSION_NAMES, REVIEW_CONCLUSIONS } from './stepRecords'
 import { STEP_NAMES, STEP_ORDER } from './steps'
 
 /** A GraphQL enum whose values are the engine's own list: one source for both. */
@@ -38,7 +42,28 @@ registerEnumType(VerdictEnum, {
 export const FindingCodeEnum = enumOf(FINDING_CODES)
 registerEnumType(FindingCodeEnum, {
   name: 'FindingCode',
-  description: 'Kind of finding: DONE 已完成, REQUIRED_MISSING 缺失必经程序, NOT_REQUIRED 不适用, OUT_OF_ORDER 顺序颠倒, PERIOD_TOO_SHORT 期限不足, NO_EVIDENCE 缺少材料, PENDING 待进行, NO_RULE_SET 无适用规则.',
+  description: 'Kind of finding: DONE 已完成, REQUIRED_MISSING 缺失必经程序, NOT_REQUIRED 不适用, OUT_OF_ORDER 顺序颠倒, PERIOD_TOO_SHORT 期限不足, NO_EVIDENCE 缺少材料, PENDING 待进行, NO_RULE_SET 无适用规则, UNLAWFUL_DISCUSSED 经审查不合法仍提交讨论, NO_LEGAL_OPINION 未组织法律顾问或公职律师提出法律意见, EXPLORATORY_REFORM 探索性改革事项明示法律风险（需人工核实）, UNCERTAIN 无法确定（如节假日日历未收录该年度）, INCONSISTENT 日期相互矛盾.',
+})
+
+/** Ways of hearing the public (第十四条). */
+export const ParticipationMethodEnum = enumOf(PARTICIPATION_METHODS)
+registerEnumType(ParticipationMethodEnum, {
+  name: 'ParticipationMethod',
+  description: `How the public was heard (国务院令第713号 第十四条): ${PARTICIPATION_METHODS.map(m => `${m} ${PARTICIPATION_METHOD_NAMES[m]}`).join(', ')}. Only PUBLIC_COMMENT is held to the comment period of 第十五条.`,
+})
+
+/** Conclusions of a legality review. */
+export const ReviewConclusionEnum = enumOf(REVIEW_CONCLUSIONS)
+registerEnumType(ReviewConclusionEnum, {
+  name: 'ReviewConclusion',
+  description: `Conclusion of a legality review (第二十五条第二款): ${REVIEW_CONCLUSIONS.map(c => `${c} ${REVIEW_CONCLUSION_NAMES[c]}`).join(', ')}.`,
+})
+
+/** Who gave the legal opinion of a review. */
+export const LegalOpinionByEnum = enumOf(LEGAL_OPINION_BY)
+registerEnumType(LegalOpinionByEnum, {
+  name: 'LegalOpinionBy',
+  description: `Who gave the legal opinion during a legality review (第二十八条): ${LEGAL_OPINION_BY.map(c => `${c} ${LEGAL_OPINION_BY_NAMES[c]}`).join(', ')}.`,
 })
 
 /** When a rule applies. */
@@ -156,6 +181,24 @@ export class ComplianceRuleSet {
   rules: ComplianceRule[]
 }
 
+@ObjectType({ description: 'An article a finding relies on (引用条文): law, article number and where to read it.' })
+export class FindingCitation {
+  @Field(() => String, { description: 'Id of the law.' })
+  lawId: string
+
+  @Field(() => String, { description: 'Title of the law, e.g. 重大行政决策程序暂行条例.' })
+  lawTitle: string
+
+  @Field(() => String, { nullable: true, description: 'Article number, e.g. 第十五条; null when the law’s article was not obtained (条号不详).' })
+  number: string | null
+
+  @Field(() => DecisionArticleRef, { nullable: true, description: 'The article in the law graph, when it is there.' })
+  article: DecisionArticleRef | null
+
+  @Field(() => String, { description: 'Path of the web app page to read it: /articles/<id>, or /laws/<lawId> when the article is not in the graph.' })
+  link: string
+}
+
 @ObjectType({ description: 'One result of the compliance check, with a Chinese message citing the law and article.' })
 export class ComplianceFinding {
   @Field(() => FindingCodeEnum, { description: 'Kind of finding.' })
@@ -170,11 +213,14 @@ export class ComplianceFinding {
   @Field(() => ID, { nullable: true, description: 'The step record the finding is about, if any.' })
   recordId: string | null
 
-  @Field(() => Boolean, { description: 'True for a defect: REQUIRED_MISSING, OUT_OF_ORDER, PERIOD_TOO_SHORT or NO_EVIDENCE.' })
+  @Field(() => Boolean, { description: 'True for a defect: REQUIRED_MISSING, OUT_OF_ORDER, PERIOD_TOO_SHORT, NO_EVIDENCE, UNLAWFUL_DISCUSSED or NO_LEGAL_OPINION.' })
   defect: boolean
 
   @Field(() => String, { description: 'What was found, citing the law and article (Chinese).' })
   message: string
+
+  @Field(() => [FindingCitation], { description: 'Every article the finding relies on, as data (the same the message names).' })
+  citations: FindingCitation[]
 }
 
 @ObjectType({ description: 'Procedure compliance of a decision, computed on read from its records and the rules in force on its decision date (never stored).' })
@@ -241,6 +287,30 @@ export class StepRecord {
 
   @Field(() => Boolean, { description: 'True when this record counts for the compliance check (the latest of its correction chain).' })
   effective: boolean
+
+  @Field(() => String, { nullable: true, description: '送审日: the day the draft was sent for legality review (第二十六条).' })
+  submittedOn: string | null
+
+  @Field(() => [ParticipationMethodEnum], { description: 'How the public was heard (第十四条); empty when the record does not say.' })
+  methods: ParticipationMethod[]
+
+  @Field(() => String, { nullable: true, description: 'Why a period was shorter than usual, as stated at the time (第十五条, 第二十六条).' })
+  shortenedReason: string | null
+
+  @Field(() => ReviewConclusionEnum, { nullable: true, description: 'The legality review’s conclusion (第二十五条第二款).' })
+  conclusion: ReviewConclusion | null
+
+  @Field(() => Boolean, { description: 'An exploratory reform whose legal risk was disclosed to the meeting (探索性改革决策事项，明示法律风险, 第二十五条第二款).' })
+  exploratoryReform: boolean
+
+  @Field(() => LegalOpinionByEnum, { nullable: true, description: 'Who gave the legal opinion during the review (第二十八条); null when the record does not say.' })
+  legalOpinionBy: LegalOpinionBy | null
+
+  @Field(() => String, { nullable: true, description: 'Where the risk was already assessed under other rules (第二十二条第二款).' })
+  alreadyAssessedRef: string | null
+
+  @Field(() => Boolean, { description: '补录: written down more than 30 days after the step was completed. The verdict counts it; the advisor should know.' })
+  lateEntry: boolean
 }
 
 @ObjectType({ description: 'A yearly catalogue of major decisions (重大行政决策事项目录) of one organisation.' })

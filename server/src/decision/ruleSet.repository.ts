@@ -40,7 +40,7 @@ export async function upsertReferenceRules(db: Database, ruleSets: RuleSet[]): P
         `MERGE (s:RuleSet {id: $id})
          SET s.lawId = $lawId, s.lawTitle = $lawTitle, s.effectiveFrom = date($effectiveFrom),
              s.effectiveTo = CASE WHEN $effectiveTo IS NULL THEN null ELSE date($effectiveTo) END,
-             s.appliesToTownsBy = $appliesToTownsBy
+             s.appliesToTownsBy = $appliesToTownsBy, s.textPartial = $textPartial
          WITH s
          OPTIONAL MATCH (s)-[old:FROM_LAW]->()
          DELETE old
@@ -58,6 +58,7 @@ export async function upsertReferenceRules(db: Database, ruleSets: RuleSet[]): P
           effectiveFrom: set.effectiveFrom,
           effectiveTo: set.effectiveTo,
           appliesToTownsBy: set.appliesToTownsBy ?? null,
+          textPartial: set.textPartial ?? false,
           ruleIds: set.rules.map(r => r.id),
         },
       )
@@ -74,7 +75,11 @@ export async function upsertReferenceRules(db: Database, ruleSets: RuleSet[]): P
            SET r.condition = $condition, r.exceptIfConfidential = $exceptIfConfidential, r.minDays = $minDays,
                r.minWorkingDays = $minWorkingDays, r.before = $before, r.description = $description,
                r.articleUnknown = $articleUnknown, r.articleNumbers = $articleNumbers,
-               r.periodArticleNumber = $periodArticleNumber
+               r.periodArticleNumber = $periodArticleNumber, r.periodUntil = $periodUntil,
+               r.periodMethods = $periodMethods, r.periodShortenable = $periodShortenable,
+               r.legalOpinionArticleNumber = $legalOpinionArticleNumber,
+               r.conclusionArticleNumber = $conclusionArticleNumber,
+               r.alreadyAssessedArticleNumber = $alreadyAssessedArticleNumber
            MERGE (s)-[h:HAS_RULE]->(r) SET h.order = $order
            WITH r, p
            OPTIONAL MATCH (r)-[old:REQUIRES|CREATED_BY|CREATED_BY_LAW]->()
@@ -111,6 +116,12 @@ export async function upsertReferenceRules(db: Database, ruleSets: RuleSet[]): P
             articleUnknown: rule.articleUnknown,
             articleNumbers: rule.articleNumbers,
             periodArticleNumber: rule.periodArticleNumber,
+            periodUntil: rule.periodUntil ?? null,
+            periodMethods: rule.periodMethods ?? null,
+            periodShortenable: rule.periodShortenable ?? false,
+            legalOpinionArticleNumber: rule.legalOpinionArticleNumber ?? null,
+            conclusionArticleNumber: rule.conclusionArticleNumber ?? null,
+            alreadyAssessedArticleNumber: rule.alreadyAssessedArticleNumber ?? null,
             order: int(order),
             refs,
           },
@@ -139,14 +150,20 @@ async function readRuleSets(db: Database): Promise<LoadedRuleSets> {
   const rows = await db.read<{ ruleSet: RuleSetRow }>(
     `MATCH (s:RuleSet)
      RETURN s {.id, .lawId, .lawTitle, effectiveFrom: toString(s.effectiveFrom), effectiveTo: toString(s.effectiveTo),
-       .appliesToTownsBy,
+       .appliesToTownsBy, textPartial: coalesce(s.textPartial, false),
        law: [(s)-[:FROM_LAW]->(l:Law) | l {.id, .title}][0],
+       lawArticles: COLLECT {
+         MATCH (s)-[:FROM_LAW]->(:Law)-[:HAS_VERSION]->(v:LawVersion)-[:CONTAINS]->(a:Article)
+         WHERE coalesce(v.current, false)
+         RETURN a {.id, .number, .lawId, .caption}
+       },
        rules: COLLECT {
          MATCH (s)-[h:HAS_RULE]->(r:StepRule)-[:REQUIRES]->(p:ProcedureStep)
          RETURN r {.id, step: p.code, .condition, exceptIfConfidential: coalesce(r.exceptIfConfidential, false),
            .description, .minDays, .minWorkingDays, before: coalesce(r.before, []),
            articleUnknown: coalesce(r.articleUnknown, false), articleNumbers: coalesce(r.articleNumbers, []),
-           .periodArticleNumber,
+           .periodArticleNumber, .periodUntil, .periodMethods, periodShortenable: coalesce(r.periodShortenable, false),
+           .legalOpinionArticleNumber, .conclusionArticleNumber, .alreadyAssessedArticleNumber,
            articles: COLLECT {
              MATCH (r)-[c:CREATED_BY]->(a:Article)
              RETURN a {.id, .number, .lawId, .caption, role: c.role, position: c.position} ORDER BY c.position

@@ -1,3 +1,4 @@
+import type { ParticipationMethod } from './stepRecords'
 /**
  * The rule sets of the compliance engine: which procedure law says which step is required, and which
  * set governs a decision. Pure: no I/O.
@@ -40,6 +41,22 @@ export interface StepRule {
    * matters 依法需要保密 from its public-participation trigger). Absent means false.
    */
   exceptIfConfidential?: boolean
+  /**
+   * The working-day period runs from the draft's sending (送审日) to the day before this step: the time
+   * the sender must leave the reviewer (第二十六条), not the time the reviewer took. Absent: the period
+   * runs from the record's start to its completion.
+   */
+  periodUntil?: StepCode | null
+  /** The minimum period applies only to records made by one of these methods (第十五条: public calls). */
+  periodMethods?: ParticipationMethod[] | null
+  /** The period is "一般" (usually): a shorter one is met when the record states why. */
+  periodShortenable?: boolean
+  /** The article requiring a legal opinion by 法律顾问、公职律师 during the review (第二十八条). */
+  legalOpinionArticleNumber?: string | null
+  /** The article forbidding discussion of a draft reviewed as unlawful (第二十五条). */
+  conclusionArticleNumber?: string | null
+  /** The article sparing a risk already assessed under other rules (第二十二条). */
+  alreadyAssessedArticleNumber?: string | null
 }
 
 /** The rules of one law version over its period of force. */
@@ -52,6 +69,8 @@ export interface RuleSet {
   rules: StepRule[]
   /** Where the law makes itself apply to 乡镇 (towns), e.g. `第四十二条 (参照)`. */
   appliesToTownsBy?: string | null
+  /** Only part of the law's text was obtained: findings resting on it say so. */
+  textPartial?: boolean
 }
 
 /**

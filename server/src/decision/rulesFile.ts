@@ -5,6 +5,7 @@ import type { RuleSet } from './rules'
 import { z } from 'zod'
 import { DATE_RE } from './calendar'
 import { RULE_CONDITIONS } from './rules'
+import { PARTICIPATION_METHODS } from './stepRecords'
 import { STEP_ORDER } from './steps'
 
 const stepCodeSchema = z.enum(STEP_ORDER)
@@ -23,6 +24,12 @@ const ruleJsonSchema = z.object({
   minWorkingDays: z.number().int().positive().nullable().default(null),
   before: z.array(stepCodeSchema).default([]),
   description: z.string().min(1),
+  periodUntil: stepCodeSchema.nullable().default(null),
+  periodMethods: z.array(z.enum(PARTICIPATION_METHODS)).nullable().default(null),
+  periodShortenable: z.boolean().default(false),
+  legalOpinionArticleNumber: articleNumberSchema.nullable().default(null),
+  conclusionArticleNumber: articleNumberSchema.nullable().default(null),
+  alreadyAssessedArticleNumber: articleNumberSchema.nullable().default(null),
 }).superRefine((rule, ctx) => {
   // An unknown article must stay unnumbered, and a known one must be cited: never one without the other.
   if (rule.articleUnknown !== (rule.articleNumbers.length === 0))
@@ -38,6 +45,7 @@ const ruleSetJsonSchema = z.object({
   effectiveFrom: dateSchema,
   effectiveTo: dateSchema.nullable(),
   appliesToTownsBy: z.string().nullable().default(null),
+  textPartial: z.boolean().default(false),
   rules: z.array(ruleJsonSchema),
 })
 
@@ -59,6 +67,7 @@ export function loadRuleSets(json: unknown, articleIdFor: (lawId: string, number
     effectiveFrom: set.effectiveFrom,
     effectiveTo: set.effectiveTo,
     appliesToTownsBy: set.appliesToTownsBy,
+    textPartial: set.textPartial,
     rules: set.rules.map(rule => ({
       id: rule.id,
       ruleSetId: set.id,
@@ -77,6 +86,12 @@ export function loadRuleSets(json: unknown, articleIdFor: (lawId: string, number
       before: rule.before,
       description: rule.description,
       exceptIfConfidential: rule.exceptIfConfidential,
+      periodUntil: rule.periodUntil,
+      periodMethods: rule.periodMethods,
+      periodShortenable: rule.periodShortenable,
+      legalOpinionArticleNumber: rule.legalOpinionArticleNumber,
+      conclusionArticleNumber: rule.conclusionArticleNumber,
+      alreadyAssessedArticleNumber: rule.alreadyAssessedArticleNumber,
     })),
   }))
 }

@@ -1,3 +1,4 @@
+import type { LawPart } from './lawParts'
 import type { DivisionKind, ParsedDivision, ParsedLaw } from './parse'
 import { articleOrdinal, articleSlug, parseChineseNumber } from './chineseNumber'
 import { articleNodeId, divisionNodeId, lawVersionId, summaryArticleId } from './lawIds'
@@ -83,6 +84,8 @@ export interface PlannedVersion {
   preamble: string[]
   contentHash: string | null
   fileName: string | null
+  /** The files of a version published in several parts (民法典), or undefined for a one-file version. */
+  parts?: LawPart[]
 }
 
 export interface PlannedDivision {
@@ -95,6 +98,8 @@ export interface PlannedDivision {
   ordinal: number
   title: string
   order: number
+  /** Text of the division outside its articles (an 附件's list); `[]` for most. */
+  paragraphs: string[]
 }
 
 export interface PlannedArticle {
@@ -145,7 +150,7 @@ export function planCorpusVersion(parsed: ParsedLaw, law: PlannedLaw, file: { fi
   const walk = (list: ParsedDivision[], parentId: string | null): void => {
     for (const d of list) {
       const id = divisionNodeId(versionId, d.id)
-      divisions.push({ id, versionId, parentId, kind: d.kind, number: d.number, ordinal: d.ordinal, title: d.title, order: d.order })
+      divisions.push({ id, versionId, parentId, kind: d.kind, number: d.number, ordinal: d.ordinal, title: d.title, order: d.order, paragraphs: d.paragraphs })
       walk(d.children, id)
     }
   }
@@ -203,12 +208,12 @@ export function planSummaryVersion(law: PlannedLaw, entry: LawSummaryEntry): Law
   entry.divisions.forEach((chapter, i) => {
     const c = divisionOrdinal(chapter.number, '章')
     const chapterId = divisionNodeId(versionId, `c${c}`)
-    divisions.push({ id: chapterId, versionId, parentId: null, kind: 'CHAPTER', number: chapter.number, ordinal: c, title: chapter.title, order: i + 1 })
+    divisions.push({ id: chapterId, versionId, parentId: null, kind: 'CHAPTER', number: chapter.number, ordinal: c, title: chapter.title, order: i + 1, paragraphs: [] })
     chapter.articles.forEach(n => divisionOf.set(n, chapterId))
     ;(chapter.sections ?? []).forEach((section, j) => {
       const s = divisionOrdinal(section.number, '节')
       const sectionId = divisionNodeId(versionId, `c${c}-s${s}`)
-      divisions.push({ id: sectionId, versionId, parentId: chapterId, kind: 'SECTION', number: section.number, ordinal: s, title: section.title, order: j + 1 })
+      divisions.push({ id: sectionId, versionId, parentId: chapterId, kind: 'SECTION', number: section.number, ordinal: s, title: section.title, order: j + 1, paragraphs: [] })
       section.articles.forEach(n => divisionOf.set(n, sectionId))
     })
   })

@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../db/database'
-import type { LawRelationType, LawVersionPlan, PlannedLaw, VersionArticles } from './importPlan'
-import { LAW_RELATION_TYPES } from './importPlan'
+import type { LawVersionPlan, PlannedLaw, VersionArticles } from './importPlan'
+import type { LawPart } from './lawParts'
 
 /**
  * Writes of the law library (import, summaries, topics). Every function that takes a `Tx` runs inside
@@ -12,33 +12,30 @@ const STRUCTURAL = ['CONTAINS', 'HAS_ARTICLE', 'REPLACES']
 
 /** Which of these content hashes belong to an imported CORPUS version. */
 export async function readCorpusHashes(db: Database, hashes: string[]): Promise<string[]> {
-  const rows = await db.read<{ hash: string }>(
-    `MATCH (v:LawVersion) WHERE v.source = 'CORPUS' AND v.contentHash IN $hashes
-     RETURN DISTINCT v.contentHash AS hash`,
+  const rows = await db.read<{ hashes: string[] }>(
+    `MATCH (v:LawVersion) WHERE v.source = 'CORPUS' AND (v.contentHash IN $hashes OR any(h IN coalesce(v.partHashes, []) WHERE h IN $hashes))
+     RETURN [h IN coalesce(v.partHashes, []) + [v.contentHash] WHERE h IN $hashes] AS hashes`,
     { hashes },
   )
-  return rows.map(r => r.hash)
+  return [...new Set(rows.flatMap(r => r.hashes))]
 }
 
-/** Id of a Law holding `title`, and the title of the Law whose id is `slug` (if any). */
-export async function readLawIdentity(tx: Tx, title: string, slug: string): Promise<{ idWithSameTitle: string | null, slugTitle: string | null }> {
-  const [row] = await tx.run<{ idWithSameTitle: string | null, slugTitle: string | null }>(
-    `OPTIONAL MATCH (same:Law {title: $title})
-     WITH same ORDER BY same.id LIMIT 1
-     OPTIONAL MATCH (slugged:Law {id: $slug})
-     RETURN same.id AS idWithSameTitle, slugged.title AS slugTitle`,
-    { title, slug },
+/** Id of a Law holding exactly `title`, if any (the first by id, should two ever hold it). */
+export async function readLawIdWithTitle(tx: Tx, title: string): Promise<string | null> {
+  const [row] = await tx.run<{ id: string }>(
+    'MATCH (l:Law {title: $title}) RETURN l.id AS id ORDER BY id LIMIT 1',
+    { title },
   )
-  return row ?? { idWithSameTitle: null, slugTitle: null }
+  return row?.id ?? null
 }
 
 /** Stamp of one version inside a transaction (the skip decision is re-checked under the write). */
-export async function readVersionStamp(tx: Tx, id: string): Promise<{ contentHash: string | null, source: string } | null> {
-  const [row] = await tx.run<{ contentHash: string | null, source: string }>(
-    'MATCH (v:LawVersion {id: $id}) RETURN v.contentHash AS contentHash, v.source AS source',
+export async function readVersionStamp(tx: Tx, id: string): Promise<{ contentHash: string | null, source: string, parts: LawPart[] | null } | null> {
+  const [row] = await tx.run<{ contentHash: string | null, source: string, parts: string | null }>(
+    'MATCH (v:LawVersion {id: $id}) RETURN v.contentHash AS contentHash, v.source AS source, v.parts AS parts',
     { id },
   )
-  return row ?? null
+  return row ? { ...row, parts: row.parts === null ? null : JSON.parse(row.parts) as LawPart[] } : null
 }
 
 /** Creates or updates Law nodes (metadata only). */
@@ -90,16 +87,31 @@ export async function clearVersions(tx: Tx, lawId: string, versionId: string, su
   return rows.flatMap(r => r.articles)
 }
 
-/** Writes the version node, its articles (merged by id: an unchanged article is shared) and its divisions. */
-export async function writeVersion(tx: Tx, plan: LawVersionPlan): Promise<void> {
+/**
+ * Writes the version node, its articles (merged by id: an unchanged article is shared) and its
+ * divisions. With `keepMetadata` (a law without a manifest entry) the level, issuer and document
+ * number the text states fill only what the Law does not have yet, so a correction made by an
+ * admin survives a re-import. A version's parts are stored as JSON with their hashes alongside.
+ */
+export async function writeVersion(tx: Tx, plan: LawVersionPlan, options: { keepMetadata?: boolean } = {}): Promise<void> {
   const { law, version } = plan
+  const { parts, ...props } = version
   await tx.run(
     `MERGE (l:Law {id: $law.id})
+     WITH l, l.level AS level, l.issuer AS issuer, l.docNumber AS docNumber, l.status AS status
      SET l += $law
+     FOREACH (_ IN CASE WHEN $keepMetadata AND level IS NOT NULL AND level <> 'UNKNOWN' THEN [1] ELSE [] END | SET l.level = level)
+     FOREACH (_ IN CASE WHEN $keepMetadata AND issuer IS NOT NULL THEN [1] ELSE [] END | SET l.issuer = issuer)
+     FOREACH (_ IN CASE WHEN $keepMetadata AND docNumber IS NOT NULL THEN [1] ELSE [] END | SET l.docNumber = docNumber)
+     FOREACH (_ IN CASE WHEN $keepMetadata AND status IS NOT NULL AND status <> 'UNKNOWN' THEN [1] ELSE [] END | SET l.status = status)
      MERGE (v:LawVersion {id: $version.id})
      SET v += $version
      MERGE (l)-[:HAS_VERSION]->(v)`,
-    { law, version },
+    {
+      law,
+      keepMetadata: options.keepMetadata ?? false,
+      version: { ...props, parts: parts ? JSON.stringify(parts) : null, partHashes: parts ? parts.map(p => p.hash) : null },
+    },
   )
   await tx.run(
     `MATCH (v:LawVersion {id: $versionId})
@@ -115,7 +127,8 @@ export async function writeVersion(tx: Tx, plan: LawVersionPlan): Promise<void> 
     await tx.run(
       `UNWIND $divisions AS d
        MERGE (n:Division {id: d.id})
-       SET n.versionId = d.versionId, n.kind = d.kind, n.number = d.number, n.ordinal = d.ordinal, n.title = d.title, n.order = d.order`,
+       SET n.versionId = d.versionId, n.kind = d.kind, n.number = d.number, n.ordinal = d.ordinal, n.title = d.title, n.order = d.order,
+           n.paragraphs = d.paragraphs`,
       { divisions: plan.divisions },
     )
     await tx.run(
@@ -344,81 +357,6 @@ export async function writeCitations(tx: Tx, rows: { id: string, articles: strin
        MERGE (a)-[:CITES]->(l)
      }`,
     { rows: rows.filter(r => r.articles.length > 0 || r.laws.length > 0) },
-  )
-}
-
-/** Sets `summary` (要点) on the articles of one version by number; articles without an entry keep what they have. */
-export async function attachSummaries(tx: Tx | Database, versionId: string, summaries: Record<string, string>): Promise<void> {
-  const run = 'run' in tx ? tx.run.bind(tx) : tx.write.bind(tx)
-  await run(
-    `MATCH (:LawVersion {id: $versionId})-[:CONTAINS]->(a:Article)
-     WITH a, $summaries[a.number] AS summary
-     WHERE summary IS NOT NULL
-     SET a.summary = summary`,
-    { versionId, summaries },
-  )
-}
-
-/** Creates or updates Topic nodes. */
-export async function upsertTopics(db: Database, topics: { id: string, name: string, nameEn: string, description: string }[]): Promise<void> {
-  await db.write(
-    `UNWIND $topics AS topic
-     MERGE (t:Topic {id: topic.id})
-     SET t.name = topic.name, t.nameEn = topic.nameEn, t.description = topic.description`,
-    { topics },
-  )
-}
-
-/** A topic link of seeds/topics.json, flattened. `version` is a date prefix, or null for the current version. */
-export interface TopicLink {
-  topicId: string
-  lawId: string
-  number: string
-  version: string | null
-}
-
-/**
- * Makes the ABOUT edges between the laws' articles and the seeded topics exactly what `links` give
- * (current version, or the version whose date starts with `version`). Edges to other topics are left alone.
- */
-export async function syncTopicLinks(tx: Tx | Database, lawIds: string[], topicIds: string[], links: TopicLink[]): Promise<void> {
-  const run = 'run' in tx ? tx.run.bind(tx) : tx.write.bind(tx)
-  const wanted = await run<{ pair: [string, string] }>(
-    `UNWIND $links AS link
-     MATCH (:Law {id: link.lawId})-[:HAS_VERSION]->(v:LawVersion)-[:CONTAINS]->(a:Article {number: link.number})
-     WHERE (link.version IS NULL AND v.current) OR (link.version IS NOT NULL AND v.versionDate STARTS WITH link.version)
-     RETURN DISTINCT [a.id, link.topicId] AS pair`,
-    { links: links.filter(l => lawIds.includes(l.lawId)) },
-  )
-  const pairs = wanted.map(w => w.pair)
-  await run(
-    `UNWIND $lawIds AS lawId
-     MATCH (:Law {id: lawId})-[:HAS_VERSION]->(:LawVersion)-[:CONTAINS]->(a:Article)-[r:ABOUT]->(t:Topic)
-     WHERE t.id IN $topicIds AND NOT [a.id, t.id] IN $pairs
-     DELETE r`,
-    { lawIds, topicIds, pairs },
-  )
-  await run(
-    `UNWIND $pairs AS p
-     MATCH (a:Article {id: p[0]}), (t:Topic {id: p[1]})
-     MERGE (a)-[:ABOUT]->(t)`,
-    { pairs },
-  )
-}
-
-/** Makes the manifest relations (IMPLEMENTS/REPLACES/BASED_ON) among the given laws exactly `relations`. */
-export async function syncLawRelations(db: Database, lawIds: string[], relations: { from: string, type: LawRelationType, to: string }[]): Promise<void> {
-  await db.write(
-    `MATCH (a:Law)-[r]->(b:Law)
-     WHERE a.id IN $lawIds AND type(r) IN $types AND NOT [a.id, type(r), b.id] IN $wanted
-     DELETE r`,
-    { lawIds, types: [...LAW_RELATION_TYPES], wanted: relations.map(r => [r.from, r.type, r.to]) },
-  )
-  await db.write(
-    `UNWIND $relations AS rel
-     MATCH (a:Law {id: rel.from}), (b:Law {id: rel.to})
-     MERGE (a)-[:$(rel.type)]->(b)`,
-    { relations },
   )
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database'
-import type { Article, ArticleRef, ArticleSearchHit, ArticleTextSource, GraphNeighbourhood, Law, LawToc, Topic } from './law.type'
+import type { GraphNeighbourhood } from './law.graph.type'
+import type { Article, ArticleRef, ArticleSearchHit, ArticleTextSource, Law, LawToc, Topic } from './law.type'
 import type { TocArticleRow } from './toc'
 import { int } from '../db/database'
 import { LAW_LEVELS } from './importPlan'
@@ -216,7 +217,8 @@ const GRAPH_LABELS = 'x:Article OR x:Law OR x:Topic OR x:Decision OR x:Question 
  * The graph within `depth` (1 or 2) relationships of a law, article or topic: citations,
  * replacements, topics, law relations, and the decisions, compliance rules and questions linked to
  * articles. Questions appear by id and a short label only (never answers or explanations); a
- * restricted viewer (cadre) sees no question stems and only decisions the decision catalogue shows them.
+ * restricted viewer (cadre) sees no question stems, only published questions (a draft's id would tell
+ * what an exam is going to ask), and only decisions the decision catalogue shows them.
  */
 export async function graphNeighbourhood(db: Database, id: string, depth: 1 | 2, restricted: boolean): Promise<GraphNeighbourhood | null> {
   const pattern = depth === 2 ? `[:${GRAPH_TYPES}*1..2]` : `[:${GRAPH_TYPES}]`
@@ -230,7 +232,8 @@ export async function graphNeighbourhood(db: Database, id: string, depth: 1 | 2,
      CALL (n) {
        OPTIONAL MATCH p = (n)-${pattern}-(m)
        WHERE all(x IN nodes(p) WHERE (${GRAPH_LABELS})
-         AND (NOT x:Decision OR NOT $restricted OR (x.status IN ['PUBLISHED', 'ARCHIVED'] AND NOT coalesce(x.confidential, false))))
+         AND (NOT x:Decision OR NOT $restricted OR (x.status IN ['PUBLISHED', 'ARCHIVED'] AND NOT coalesce(x.confidential, false)))
+         AND (NOT x:Question OR NOT $restricted OR x.status = 'PUBLISHED'))
        WITH p LIMIT 1000
        UNWIND CASE WHEN p IS NULL THEN [] ELSE relationships(p) END AS r
        RETURN collect(DISTINCT r) AS rels

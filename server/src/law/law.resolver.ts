@@ -5,10 +5,11 @@ import { Access, Role } from '../auth/access'
 import { badInput, notFound } from '../common/errors'
 import { decodeCursor, pageInfo } from '../common/pagination'
 import { selectedFields } from '../common/selection'
-import { flagQuestionsForLawChange } from '../quiz/question.repository'
+import { GraphNeighbourhood } from './law.graph.type'
+import { LawImportReport } from './law.import.type'
 import { ArticleSearchArgs, GraphArgs, ImportLawArgs, LawListArgs } from './law.input'
 import { findArticle, findLaw, findToc, graphNeighbourhood, listLaws, listTopics, searchArticles } from './law.repository'
-import { Article, ArticleSearchHit, GraphNeighbourhood, Law, LawImportReport, LawPage, LawToc, Topic } from './law.type'
+import { Article, ArticleSearchHit, Law, LawPage, LawToc, Topic } from './law.type'
 import { importLawText } from './lawImport'
 import { LawParseError } from './parse'
 
@@ -81,18 +82,15 @@ export class LawResolver {
   }
 
   @Access([Role.ADMIN])
-  @Mutation(() => LawImportReport, { description: 'Imports the text of one law file (admins): a new law, a new version, or nothing when exactly this text is already imported. A malformed file is refused with BAD_USER_INPUT naming the file and line, and nothing is written.' })
+  @Mutation(() => LawImportReport, { description: 'Imports the text of one law file (admins): a new law, a new version, or nothing when exactly this text is already imported. A malformed file is refused with BAD_USER_INPUT listing every problem with its line (details.problems), and nothing is written; an accepted file may carry warnings.' })
   async importLaw(@Args(() => ImportLawArgs) { fileName, text }: ImportLawArgs, @Ctx() { db, user }: Context): Promise<LawImportReport> {
     try {
-      const report = await importLawText(db, { fileName, content: text }, { actor: user })
-      // A new text may change or drop articles that questions test: those go to the review queue.
-      if (!report.unchanged)
-        await flagQuestionsForLawChange(db, { lawIds: [report.lawId] })
-      return report
+      // A changed text is announced to subscribers (the quiz flags questions on changed articles).
+      return await importLawText(db, { fileName, content: text }, { actor: user })
     }
     catch (error) {
       if (error instanceof LawParseError)
-        throw badInput(`法规文件无法导入 (law file refused): ${error.message}`, { file: error.file, line: error.line, reason: error.reason })
+        throw badInput(`法规文件无法导入 (law file refused): ${error.message}`, { file: error.file, line: error.line, reason: error.reason, problems: error.problems })
       throw error
     }
   }

@@ -31,10 +31,11 @@ registerEnumType(LawStatus, {
 
 export enum DivisionKind {
   PART = 'PART',
+  SUBPART = 'SUBPART',
   CHAPTER = 'CHAPTER',
   SECTION = 'SECTION',
 }
-registerEnumType(DivisionKind, { name: 'DivisionKind', description: 'PART 编, CHAPTER 章, SECTION 节.' })
+registerEnumType(DivisionKind, { name: 'DivisionKind', description: 'PART 编, SUBPART 分编, CHAPTER 章, SECTION 节; an unnumbered heading (附则, 附件一, 一、受案范围) takes the kind of its level.' })
 
 export enum LawVersionSource {
   CORPUS = 'CORPUS',
@@ -442,67 +443,4 @@ export class ArticleSearchHit {
 
   @Field(() => ArticleTextSource, { description: 'Whether the excerpt is official text or a 要点 summary.' })
   textSource: ArticleTextSource
-}
-
-@ObjectType({ description: 'A node of the law graph view.' })
-export class GraphNode {
-  @Field(() => ID, { description: 'Node id.' })
-  id: string
-
-  @Field(() => String, { description: 'Short label to display.' })
-  label: string
-
-  @Field(() => GraphNodeKind, { description: 'What the node is.' })
-  kind: GraphNodeKind
-}
-
-@ObjectType({ description: 'A relationship of the law graph view.' })
-export class GraphEdge {
-  @Field(() => ID, { description: 'Id of the start node.' })
-  source: string
-
-  @Field(() => ID, { description: 'Id of the end node.' })
-  target: string
-
-  @Field(() => String, { description: 'Relationship type, e.g. CITES, REPLACES, ABOUT, TESTS; IN_LAW links an article to its law.' })
-  type: string
-}
-
-@ObjectType({ description: 'The graph around a law, article or topic.' })
-export class GraphNeighbourhood {
-  @Field(() => ID, { description: 'The node asked for.' })
-  centerId: string
-
-  @Field(() => [GraphNode], { description: 'Nodes, the centre first.' })
-  nodes: GraphNode[]
-
-  @Field(() => [GraphEdge], { description: 'Relationships between the nodes.' })
-  edges: GraphEdge[]
-
-  @Field(() => Boolean, { description: 'True when the neighbourhood was cut to the node limit.' })
-  truncated: boolean
-}
-
-@ObjectType({ description: 'What importing one law file did.' })
-export class LawImportReport {
-  @Field(() => ID, { description: 'The law.' })
-  lawId: string
-
-  @Field(() => ID, { description: 'The version: `<lawId>@<versionDate>`.' })
-  versionId: string
-
-  @Field(() => String, { description: 'Title read from the file.' })
-  title: string
-
-  @Field(() => Int, { description: 'Articles in the version.' })
-  articles: number
-
-  @Field(() => Boolean, { description: 'True when the version did not exist before.' })
-  created: boolean
-
-  @Field(() => Boolean, { description: 'True when exactly this text was already imported; nothing was written.' })
-  unchanged: boolean
-
-  @Field(() => [ID], { description: 'Articles no version contains any more, kept because other data links to them.' })
-  keptArticles: string[]
 }

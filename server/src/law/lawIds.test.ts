@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { articleNodeId, chooseLawId, contentHash, lawSlugFromFileName, lawVersionId, summaryArticleId } from './lawIds'
+import { articleNodeId, chooseLawId, contentHash, lawIdFromTitle, lawVersionId, summaryArticleId } from './lawIds'
 
 describe('law ids', () => {
-  it('derives a law slug from the file name, dropping the year so versions share it', () => {
-    expect(lawSlugFromFileName('legislation-law-2015.md', '立法法')).toBe('legislation-law')
-    expect(lawSlugFromFileName('/some/dir/Legislation_Law-2023.md', '立法法')).toBe('legislation-law')
-    expect(lawSlugFromFileName('constitution.md', '宪法')).toBe('constitution')
-  })
-
-  it('falls back to a title hash when the file name has no latin letters', () => {
-    const slug = lawSlugFromFileName('测试条例.md', '测试条例')
-    expect(slug).toMatch(/^law-[0-9a-f]{8}$/)
-    expect(lawSlugFromFileName('2020.md', '测试条例')).toBe(slug)
+  it('derives a law id from the normalised title, never from the file name', () => {
+    const id = lawIdFromTitle('上海市社会救助条例')
+    expect(id).toMatch(/^law-[0-9a-f]{12}$/)
+    expect(lawIdFromTitle(' 上海市社会救助条例\u3000')).toBe(id)
+    expect(lawIdFromTitle('《上海市社会救助条例》')).toBe(id)
+    expect(lawIdFromTitle('中华人民共和国票据法')).toBe(lawIdFromTitle('票据法'))
+    expect(lawIdFromTitle('最高人民法院关于审理独立保函纠纷案件若干问题的规定（试行）')).toBe(lawIdFromTitle('最高人民法院关于审理独立保函纠纷案件若干问题的规定(试行)'))
+    expect(lawIdFromTitle('上海市社会救助办法')).not.toBe(id)
   })
 
   it('keeps an article id while number and text stay the same, and changes it with either', () => {
@@ -32,11 +30,10 @@ describe('law ids', () => {
     expect(contentHash('\uFEFFa\r\nb')).toBe(contentHash('a\nb'))
   })
 
-  it('never merges a file into a law of another title', () => {
-    const base = { manifestId: null, idWithSameTitle: null, slug: 'constitution', slugTakenByOtherTitle: false, title: '测试条例' }
+  it('takes the manifest id, else the id of the law with the same title, else the title id', () => {
+    const base = { manifestId: null, idWithSameTitle: null, title: '测试条例' }
     expect(chooseLawId({ ...base, manifestId: 'm' })).toBe('m')
     expect(chooseLawId({ ...base, idWithSameTitle: 'old' })).toBe('old')
-    expect(chooseLawId(base)).toBe('constitution')
-    expect(chooseLawId({ ...base, slugTakenByOtherTitle: true })).toMatch(/^constitution-[0-9a-f]{8}$/)
+    expect(chooseLawId(base)).toBe(lawIdFromTitle('测试条例'))
   })
 })

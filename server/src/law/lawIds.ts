@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
+import { normaliseLawTitle } from './citations'
 
 /**
  * Identifiers of the law graph. Every id is derived from content, never from import order, so
  * importing the same files in any order (or twice) yields the same graph:
  *
  * - Law: the manifest id (`seeds/laws.json`, matched by exact title); for a law without a manifest
- *   entry, the id of an existing Law with the same title, else {@link lawSlugFromFileName}.
+ *   entry, the id of an existing Law with the same title, else {@link lawIdFromTitle} (from the
+ *   normalised title: never from the file name, whose 2023-12-29 dates would merge unrelated laws).
  * - LawVersion: `<lawId>@<versionDate>` (`legislation-law@2023-03-13`).
  * - Division: `<versionId>/<parser division id>` (`major-decision-procedure@2019-04-20/c3-s1`),
  *   one set per version because headings belong to a text.
@@ -46,29 +48,26 @@ export function summaryArticleId(lawId: string, slug: string): string {
 }
 
 /**
- * Law id for a file without a manifest entry: the file name without extension, lower-cased, runs of
- * anything but a–z and 0–9 turned into `-`, and a trailing year (`-2015`) dropped so that two versions
- * of one law share the id. A name that leaves nothing (`测试条例.md`) gives `law-<8 hex of the title>`.
+ * The title as an id sees it: NFKC (full-width brackets and digits folded), without 《》, the
+ * 中华人民共和国 prefix or any whitespace, so `上海市社会救助条例` and `上海市社会救助条例 ` are one law.
  */
-export function lawSlugFromFileName(fileName: string, title: string): string {
-  const base = fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '')
-  const slug = base
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/-(?:1[89]|20)\d\d$/, '')
-  return slug === '' || /^\d+$/.test(slug) ? `law-${sha256(title).slice(0, 8)}` : slug
+export function normaliseTitleForId(title: string): string {
+  return normaliseLawTitle(title.normalize('NFKC')).replace(/\s+/g, '')
 }
 
 /**
- * Chooses the id of a law being imported: manifest id, else the id of a Law already holding this
- * title, else the file-name slug — suffixed with the title hash when that slug already belongs to a
- * Law with another title, so a file can never merge into an unrelated law.
+ * Law id for a law without a manifest entry: `law-` and 12 hex of the sha256 of its normalised
+ * title. It depends on the title alone, never on the file name or on what was imported before, so
+ * two versions of one law get the same id whichever is imported first.
  */
-export function chooseLawId(input: { manifestId: string | null, idWithSameTitle: string | null, slug: string, slugTakenByOtherTitle: boolean, title: string }): string {
-  if (input.manifestId)
-    return input.manifestId
-  if (input.idWithSameTitle)
-    return input.idWithSameTitle
-  return input.slugTakenByOtherTitle ? `${input.slug}-${sha256(input.title).slice(0, 8)}` : input.slug
+export function lawIdFromTitle(title: string): string {
+  return `law-${sha256(normaliseTitleForId(title)).slice(0, 12)}`
+}
+
+/**
+ * Chooses the id of a law being imported: the manifest id, else the id of a Law already holding
+ * this title (a law created from the manifest or summaries keeps its id), else {@link lawIdFromTitle}.
+ */
+export function chooseLawId(input: { manifestId: string | null, idWithSameTitle: string | null, title: string }): string {
+  return input.manifestId ?? input.idWithSameTitle ?? lawIdFromTitle(input.title)
 }

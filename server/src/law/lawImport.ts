@@ -12,7 +12,6 @@ import { currentArticleKey, lawTitleKeys, resolveCitations } from './citationLin
 import { extractCitations, normaliseLawTitle } from './citations'
 import { planCorpusVersion, plannedLaw, planSummaryVersion, replacementPairs } from './importPlan'
 import {
-  attachSummaries,
   clearVersions,
   orderVersions,
   readCitingArticles,
@@ -20,7 +19,7 @@ import {
   readCorpusHashes,
   readCurrentArticles,
   readCurrentArticlesBySlug,
-  readLawIdentity,
+  readLawIdWithTitle,
   readLawsWithoutVersions,
   readLawTitles,
   readOrphanArticles,
@@ -29,14 +28,15 @@ import {
   readVersionStamp,
   retireArticles,
   setReplacements,
-  syncLawRelations,
-  syncTopicLinks,
   upsertLaws,
-  upsertTopics,
   writeCitations,
   writeVersion,
 } from './law.import.repository'
-import { chooseLawId, contentHash, lawSlugFromFileName, lawVersionId } from './lawIds'
+import { attachSummaries, syncLawRelations, syncTopicLinks, upsertTopics } from './law.reference.repository'
+import { publishLawsChanged } from './lawEvents'
+import { chooseLawId, contentHash, lawVersionId } from './lawIds'
+import { combineParts, withPart } from './lawParts'
+import { statedMetadata } from './metadata'
 import { LawParseError, parseLaw } from './parse'
 import { lawReferenceData } from './referenceData'
 
@@ -53,6 +53,8 @@ export interface LawImportReport {
   unchanged: boolean
   /** Articles no version contains any more but kept because other data links to them and no same-number article took over. */
   keptArticles: string[]
+  /** What the parser assumed or skipped, each with its line: the file was accepted with these notes. */
+  warnings: string[]
 }
 
 export interface ImportOptions {
@@ -85,31 +87,36 @@ function decodedText(content: Buffer | string): string {
 }
 
 /**
- * Imports one law file (one version) in one transaction: nothing is written when the file is refused
- * (LawParseError, thrown before any write) or when the same text was imported before (unless `force`).
+ * Imports one law file (one version, or one part of a version published in several files) in one
+ * transaction: nothing is written when the file is refused (LawParseError, thrown before any write)
+ * or when the same text was imported before (unless `force`). Once committed, a changed text is
+ * announced with {@link publishLawsChanged}.
  */
 export async function importLawText(db: Database, file: { fileName: string, content: Buffer | string }, options: ImportOptions = {}): Promise<LawImportReport> {
   const parsed = parseLawInput(file.content, file.fileName)
-  const hash = contentHash(decodedText(file.content))
+  const text = decodedText(file.content)
+  const hash = contentHash(text)
   const reference = options.reference ?? lawReferenceData()
   const manifest = reference.byTitle.get(parsed.title) ?? null
-  const slug = lawSlugFromFileName(file.fileName, parsed.title)
-  return db.transaction(async (tx) => {
-    let lawId = manifest?.id ?? null
-    if (!lawId) {
-      const identity = await readLawIdentity(tx, parsed.title, slug)
-      const manifestTitle = reference.byId.get(slug)?.title ?? null
-      lawId = chooseLawId({
-        manifestId: null,
-        idWithSameTitle: identity.idWithSameTitle,
-        slug,
-        slugTakenByOtherTitle: (identity.slugTitle !== null && identity.slugTitle !== parsed.title) || (manifestTitle !== null && manifestTitle !== parsed.title),
-        title: parsed.title,
-      })
+  const fileName = path.basename(file.fileName)
+  const report = await db.transaction(async (tx) => {
+    const lawId = manifest?.id ?? chooseLawId({ manifestId: null, idWithSameTitle: await readLawIdWithTitle(tx, parsed.title), title: parsed.title })
+    const law = manifest ? plannedLaw(lawId, parsed.title, manifest) : { ...plannedLaw(lawId, parsed.title, null), ...statedMetadata(parsed) }
+    const versionId = lawVersionId(lawId, parsed.versionDate)
+    const stamp = await readVersionStamp(tx, versionId)
+    let plan: LawVersionPlan
+    let unchanged: boolean
+    if (parsed.partTitle === null) {
+      plan = planCorpusVersion(parsed, law, { fileName, contentHash: hash })
+      unchanged = stamp?.source === 'CORPUS' && stamp.contentHash === hash
     }
-    const plan = planCorpusVersion(parsed, plannedLaw(lawId, parsed.title, manifest), { fileName: path.basename(file.fileName), contentHash: hash })
-    const stamp = await readVersionStamp(tx, plan.version.id)
-    const unchanged = stamp?.source === 'CORPUS' && stamp.contentHash === hash
+    else {
+      const parts = withPart(stamp?.parts ?? [], { title: parsed.partTitle, fileName, text, hash })
+      const combined = combineParts(parts.map(p => p.hash === hash ? parsed : parseLaw(p.text, p.fileName)), file.fileName)
+      plan = planCorpusVersion(combined, law, { fileName, contentHash: contentHash(parts.map(p => p.hash).join('\n')) })
+      plan.version.parts = parts
+      unchanged = stamp?.source === 'CORPUS' && (stamp.parts ?? []).some(p => p.hash === hash)
+    }
     const report: LawImportReport = {
       fileName: file.fileName,
       lawId,
@@ -119,14 +126,18 @@ export async function importLawText(db: Database, file: { fileName: string, cont
       created: stamp === null,
       unchanged,
       keptArticles: [],
+      warnings: parsed.warnings.map(w => `${w.line > 0 ? `第 ${w.line} 行: ` : ''}${w.message}`),
     }
     if (unchanged && !options.force)
       return report
-    report.keptArticles = await applyVersionPlan(tx, plan, reference)
+    report.keptArticles = await applyVersionPlan(tx, plan, reference, { keepMetadata: manifest === null })
     if (!unchanged)
       await recordAudit(tx, { actor: options.actor ?? null, operation: 'importLaw', targetIds: [lawId, plan.version.id] })
     return report
   })
+  if (!report.unchanged)
+    await publishLawsChanged({ db, lawIds: [report.lawId] })
+  return report
 }
 
 /**
@@ -136,12 +147,12 @@ export async function importLawText(db: Database, file: { fileName: string, cont
  * SUMMARY version to the current version's), citations of this law and of the laws citing it, 要点
  * summaries and topic links. Returns the ids of retired articles kept for their links.
  */
-export async function applyVersionPlan(tx: Tx, plan: LawVersionPlan, reference: LawReferenceData): Promise<string[]> {
+export async function applyVersionPlan(tx: Tx, plan: LawVersionPlan, reference: LawReferenceData, options: { keepMetadata?: boolean } = {}): Promise<string[]> {
   const lawId = plan.law.id
   // Before anything moves: who cites this law now (their CITES must follow the new current version).
   const citing = await readCitingLawIds(tx, lawId, lawTitleKeys(plan.law))
   const cleared = await clearVersions(tx, lawId, plan.version.id, plan.version.source === 'CORPUS' ? plan.version.versionDate : null)
-  await writeVersion(tx, plan)
+  await writeVersion(tx, plan, options)
   await orderVersions(tx, lawId)
   const versions = await readVersionArticles(tx, lawId)
   await setReplacements(tx, lawId, replacementPairs(versions))

@@ -293,12 +293,63 @@ describe('malformed input', () => {
     expect(parseError(fake('第一条 甲。', '# 测试法\n2020年2月30日 测试机关通过\n')).line).toBe(2)
   })
 
-  it('refuses an unrecognised heading and repeated chapter numbers', () => {
-    expect(parseError(fake('## 甲乙\n第一条 丙。')).reason).toMatch(/unrecognised heading/)
+  it('refuses a heading that is prose and repeated chapter numbers', () => {
+    // An unnumbered heading (## 附则) is a division now; one holding a sentence is not a heading.
+    expect(parseError(fake('## 甲乙。丙丁。\n第一条 丙。')).reason).toMatch(/unrecognised heading/)
     expect(parseError(fake('## 第一章 甲\n第一条 乙。\n## 第一章 丙\n第二条 丁。')).reason).toMatch(/duplicate division/)
   })
 
   it('refuses text inside a division before its first article', () => {
     expect(parseError(fake('## 第一章 甲\n乙。\n第一条 丙。')).line).toBe(6)
+  })
+})
+
+describe('layouts of real files (made-up text)', () => {
+  it('does not take a bracket opening the text for a caption, and reads （删去） as a deleted article', () => {
+    const law = parseLaw(fake('第一条 （甲）乙丙负责。\n第二条 （删去）\n第三条 （丁戊） 己。\n'), 'fake.md')
+    expect(law.articles.map(a => [a.caption, a.deleted, a.text])).toEqual([
+      [null, false, '（甲）乙丙负责。'],
+      [null, true, '（删去）'],
+      ['丁戊', false, '己。'],
+    ])
+  })
+
+  it('reports every problem of a file at once, in line order', () => {
+    const err = parseError(fake('第二条 甲。\n第一条 乙。\n## 第一章 丙\n丁。\n第三条 戊。\n第三条 己。\n'))
+    expect(err.problems.map(p => p.line)).toEqual([6, 8, 10])
+    expect(err.problems.map(p => p.message.slice(0, 4))).toEqual(['条号倒退', '条文之外', '重复的条'])
+    expect(err.message.split('\n')).toHaveLength(3)
+  })
+
+  it('keeps warnings apart from errors', () => {
+    const law = parseLaw('# 测试法\n<!-- INFO END -->\n## 目录\n## 第一章 甲\n## 第二章 乙\n## 第一章 甲\n第一条 丙。\n##\n## 第二章 乙\n第二条 丁。\n', 'fake(2020-02-03).md')
+    expect(law.versionDate).toBe('2020-02-03')
+    expect(law.divisions.map(d => d.number)).toEqual(['第一章', '第二章'])
+    expect(law.warnings.map(w => w.message.slice(0, 5))).toEqual(['正文没有日', '已跳过目录', '空标题，已'])
+  })
+
+  it('reads unnumbered headings, 分编 and 一、 headings', () => {
+    const law = parseLaw(fake('# 第一编 甲\n## 第一分编 乙\n### 第一章 丙\n第一条 丁。\n## 附则\n第二条 戊。\n'), 'fake.md')
+    expect(allDivisions(law.divisions).map(d => [d.id, d.kind, d.number, d.title])).toEqual([
+      ['p1', 'PART', '第一编', '甲'],
+      ['p1-b1', 'SUBPART', '第一分编', '乙'],
+      ['p1-b1-c1', 'CHAPTER', '第一章', '丙'],
+      ['p1-bx2', 'SUBPART', '', '附则'],
+    ])
+  })
+
+  it('numbers documents without 第…条 by their items: 一、, 1. or the whole text', () => {
+    expect(parseLaw(fake('前言。\n一、甲。\n乙。\n二、丙。\n'), 'fake.md').articles.map(a => [a.number, a.text])).toEqual([['一、', '甲。\n乙。'], ['二、', '丙。']])
+    expect(parseLaw(fake('1.甲。\n2.乙。\n'), 'fake.md').articles.map(a => a.number)).toEqual(['1.', '2.'])
+    const whole = parseLaw(fake('甲乙丙。\n丁戊。\n'), 'fake.md')
+    expect(whole.articles.map(a => [a.number, a.text])).toEqual([['全文', '甲乙丙。\n丁戊。']])
+    expect(whole.preamble).toEqual([])
+  })
+
+  it('reads the part line of a work published in several files', () => {
+    const law = parseLaw('# 测试法典\n\n# 甲编\n\n2020年1月1日 测试机关通过\n<!-- INFO END -->\n## 第一章 乙\n第一条 丙。\n', 'fake.md')
+    expect(law.title).toBe('测试法典')
+    expect(law.partTitle).toBe('甲编')
+    expect(law.divisions[0]!.id).toBe('c1')
   })
 })

@@ -1,5 +1,5 @@
 import type { LawManifestEntry, LawRelationType, LawSummaryEntry } from './importPlan'
-import type { TopicLink } from './law.import.repository'
+import type { TopicLink } from './law.reference.repository'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT_DIR } from '../config'

@@ -13,6 +13,12 @@ describe('search queries', () => {
     expect(fulltextPhraseQuery('重大 决策"')).toBe('+"重大" +"决策\\""')
   })
 
+  it('takes a lone operator or an unclosed bracket as words (decisionBasisArticles, issue 16 item 7)', () => {
+    expect(fulltextQuery('AND')).toBe('"and"^4 OR (and)')
+    expect(fulltextQuery('合法性审查 AND (')).toBe('"合法性审查 and"^4 OR (合法性审查 and)')
+    expect(fulltextQuery('OR NOT')).toBe('"or not"^4 OR (or not)')
+  })
+
   it('highlights the units the cjk analyzer indexes', () => {
     expect(queryTerms('合法性审查 AI')).toEqual(['合法', '法性', '性审', '审查', 'ai'])
     expect(queryTerms('法')).toEqual(['法'])

@@ -1,6 +1,7 @@
 import type { QuestionValues } from './questionShape'
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
+import { HasVisibleText } from '../common/visibleText'
 import { QuestionStatus, QuestionType } from './question.type'
 import { QUESTION_LIMITS } from './questionRules'
 import { MAX_QUESTION_SEARCH } from './questionSearch'
@@ -12,10 +13,12 @@ export class QuestionInput implements QuestionValues {
 
   @Field(() => String, { description: `Stem, ${QUESTION_LIMITS.stemMin}–${QUESTION_LIMITS.stemMax} characters; FILL_BLANK blanks written ____ (four underscores).` })
   @MaxLength(QUESTION_LIMITS.stemMax * 2)
+  @HasVisibleText(['题干', 'stem'])
   stem: string
 
   @Field(() => [String], { defaultValue: [], description: 'Options A–H (2–8, unique) for SINGLE/MULTIPLE; empty for TRUE_FALSE and FILL_BLANK.' })
   @ArrayMaxSize(20)
+  @HasVisibleText(['选项', 'option'], { each: true })
   options: string[]
 
   @Field(() => [String], { description: 'Answer: option letters (SINGLE one, MULTIPLE two or more), TRUE or FALSE, or one accepted text per blank (alternatives separated by |).' })

@@ -4,6 +4,7 @@
  * field and says, in Chinese and English, what to change.
  */
 import type { QuestionContent } from './questionShape'
+import { hasVisibleText } from '../common/visibleText'
 import { QUESTION_KINDS } from './questionShape'
 
 /** Limits the rules enforce (exported so the web app and docs can quote the same numbers). */
@@ -88,7 +89,7 @@ function choiceRules(q: QuestionDraft, out: RuleViolation[]): void {
   }
   options.forEach((option, i) => {
     const letter = OPTION_LETTERS[i] ?? `#${i + 1}`
-    if (!option)
+    if (!hasVisibleText(option))
       out.push(violation('options', 'OPTION_EMPTY', `选项 ${letter} 为空 (options: option ${letter} is empty): write its text or remove it.`))
     else if (option.length > QUESTION_LIMITS.optionMax)
       out.push(violation('options', 'OPTION_TOO_LONG', `选项 ${letter} 超过 ${QUESTION_LIMITS.optionMax} 字 (options: option ${letter} is longer than ${QUESTION_LIMITS.optionMax} characters): shorten it.`))
@@ -177,6 +178,8 @@ export function validateQuestion(q: QuestionDraft): RuleViolation[] {
   }
   if (q.stem.length < QUESTION_LIMITS.stemMin || q.stem.length > QUESTION_LIMITS.stemMax)
     out.push(violation('stem', 'STEM_LENGTH', `题干须为 ${QUESTION_LIMITS.stemMin}–${QUESTION_LIMITS.stemMax} 字，现为 ${q.stem.length} 字 (stem: ${QUESTION_LIMITS.stemMin}–${QUESTION_LIMITS.stemMax} characters, got ${q.stem.length}): ${q.stem.length < QUESTION_LIMITS.stemMin ? 'write the full question' : 'shorten it'}.`))
+  else if (!hasVisibleText(q.stem))
+    out.push(violation('stem', 'STEM_BLANK', '题干不能只含空格或不可见字符：请填写题目 (stem must contain visible text, not only spaces or invisible characters).'))
   if (q.explanation.length > QUESTION_LIMITS.explanationMax)
     out.push(violation('explanation', 'EXPLANATION_TOO_LONG', `解析超过 ${QUESTION_LIMITS.explanationMax} 字 (explanation: longer than ${QUESTION_LIMITS.explanationMax} characters): shorten it.`))
   if (!Number.isInteger(q.difficulty) || q.difficulty < QUESTION_LIMITS.difficultyMin || q.difficulty > QUESTION_LIMITS.difficultyMax)

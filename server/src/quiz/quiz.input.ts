@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
+import { HasVisibleText } from '../common/visibleText'
 import { BlueprintTargetKind, QuizKind, QuizMode, QuizReveal, QuizScoring } from './quiz.type'
 
 @InputType({ description: 'A question of a fixed quiz.' })
@@ -36,6 +37,7 @@ export class BlueprintRowInput {
 export class QuizInput {
   @Field(() => String, { description: 'Title (2–100 characters).' })
   @MaxLength(200)
+  @HasVisibleText(['标题', 'title'])
   title: string
 
   @Field(() => QuizMode, { defaultValue: QuizMode.PRACTICE, description: 'How it is taken.' })

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
+import { HasVisibleText } from '../common/visibleText'
 import { StudySessionKind } from './study.type'
 import { STUDY_LIMITS } from './studyRules'
 
@@ -10,6 +11,7 @@ export class ScheduleStudySessionInput {
 
   @Field(() => String, { description: 'Title, e.g. 会前学法：重大行政决策程序暂行条例.' })
   @Length(2, STUDY_LIMITS.titleMax, { message: `标题须为 2–${STUDY_LIMITS.titleMax} 字 (title: 2–${STUDY_LIMITS.titleMax} characters).` })
+  @HasVisibleText(['标题', 'title'])
   title: string
 
   @Field(() => String, { nullable: true, description: 'The meeting it precedes, e.g. 镇政府常务会议.' })

@@ -109,6 +109,7 @@ const zhCN = {
     submit: '导入',
     created: '已导入 {title}（{versionId}，{n} 条）',
     unchanged: '{title} 的该版本已导入，未作改动',
+    warnings: '已导入，但有 {n} 条提示：{list}',
   },
 }
 
@@ -223,6 +224,7 @@ const en: typeof zhCN = {
     submit: 'Import',
     created: 'Imported {title} ({versionId}, {n} articles)',
     unchanged: 'This version of {title} was already imported; nothing changed',
+    warnings: 'Imported with {n} notes: {list}',
   },
 }
 

@@ -62,6 +62,13 @@ export const messages = {
       timeLimit: '限时 {minutes} 分钟',
       noLimit: '不限时',
       noQuiz: '本次学习会没有测验',
+      cannotStart: {
+        noQuiz: '本次学习会没有测验',
+        notInvited: '你不在本次学习会的邀请名单中，不能参加测验；如需参加，请联系培训管理员',
+        notOpen: '测验将于 {at} 开放，请届时再来',
+        closed: '测验已于 {at} 截止，不能再作答',
+        used: '你已用完 {n} 次作答机会，不能再作答',
+      },
     },
     attempt: {
       title: '答题',
@@ -98,6 +105,7 @@ export const messages = {
       toReviews: '去复习错题',
     },
     reviews: {
+      nav: '复习',
       title: '每日复习',
       empty: '今天没有要复习的题目，做得好！',
       remaining: '还剩 {n} 张',
@@ -204,6 +212,13 @@ export const messages = {
       timeLimit: '{minutes} min limit',
       noLimit: 'No time limit',
       noQuiz: 'This session has no quiz',
+      cannotStart: {
+        noQuiz: 'This session has no quiz',
+        notInvited: 'You are not on this session’s list, so you cannot take its quiz; ask the trainer to add you',
+        notOpen: 'The quiz opens at {at}; come back then',
+        closed: 'The quiz closed at {at}; it can no longer be taken',
+        used: 'You have used all {n} attempts at this quiz',
+      },
     },
     attempt: {
       title: 'Quiz',
@@ -240,6 +255,7 @@ export const messages = {
       toReviews: 'Review mistakes',
     },
     reviews: {
+      nav: 'Review',
       title: 'Daily review',
       empty: 'Nothing to review today. Well done!',
       remaining: '{n} left',

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import { loadConfig } from '../config'
-import { flagQuestionsForLawChange } from '../quiz/question.repository'
-import { openRuntime } from '../runtime'
-import { seedLawLibrary } from './lawImport'
+import { loadConfig } from './config'
+import { onLawsChanged } from './law/lawEvents'
+import { seedLawLibrary } from './law/lawImport'
+import { flagQuestionsForLawChange } from './quiz/question.repository'
+import { openRuntime } from './runtime'
 
 /**
  * `npm run laws:import -- <file or directory> [--force]`: imports law files in the corpus Markdown
@@ -27,24 +28,30 @@ async function main(): Promise<number> {
     return 2
   }
   const runtime = await openRuntime(loadConfig())
+  // A changed law text sends the questions on its changed articles to the review queue.
+  let flagged = 0
+  const unsubscribe = onLawsChanged(async ({ db, lawIds }) => {
+    flagged += (await flagQuestionsForLawChange(db, { lawIds })).length
+  })
   try {
     const { reports, failures, skipped } = await seedLawLibrary(runtime.db, { corpus: target, force })
     for (const r of reports)
       console.log(`${r.unchanged ? 'unchanged' : r.created ? 'created  ' : 'updated  '} ${r.fileName} → ${r.versionId} (${r.articles} articles)${r.keptArticles.length > 0 ? `, kept ${r.keptArticles.length} linked articles` : ''}`)
     for (const name of skipped)
       console.log(`unchanged ${name}`)
+    for (const r of reports) {
+      for (const w of r.warnings)
+        console.log(`  note    ${r.fileName}: ${w}`)
+    }
     for (const f of failures)
       console.error(`refused   ${f.message}`)
-    const changedLaws = [...new Set(reports.filter(r => !r.unchanged).map(r => r.lawId))]
-    if (changedLaws.length > 0) {
-      const flagged = await flagQuestionsForLawChange(runtime.db, { lawIds: changedLaws })
-      if (flagged.length > 0)
-        console.log(`${flagged.length} questions flagged for review (题库待复核)`)
-    }
+    if (flagged > 0)
+      console.log(`${flagged} questions flagged for review (题库待复核)`)
     console.log(`${reports.filter(r => !r.unchanged).length} imported, ${skipped.length + reports.filter(r => r.unchanged).length} unchanged, ${failures.length} refused`)
     return failures.length > 0 ? 1 : 0
   }
   finally {
+    unsubscribe()
     await runtime.close()
   }
 }
