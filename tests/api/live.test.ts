@@ -48,6 +48,10 @@ describe('subscriptions use the same session and role checks as queries', () => 
     expect(own).toMatchObject({ id: runId, role: 'PARTICIPANT', joinedCount: 1 })
     // …not from another site's (cross-site WebSocket hijacking).
     expect((await subscribe(runId, { cookie, origin: 'https://evil.example' }).error())![0]!.extensions!.code).toBe('UNAUTHENTICATED')
+    // A session that has ended (signed out) is refused over WebSocket as over HTTP, token or cookie.
+    expect((await gql(server.url, 'mutation { logout }', {}, joinedToken)).data.logout).toBe(true)
+    expect((await subscribe(runId, { token: joinedToken }).error())![0]!.extensions!.code).toBe('UNAUTHENTICATED')
+    expect((await subscribe(runId, { cookie, origin: server.url }).error())![0]!.extensions!.code).toBe('UNAUTHENTICATED')
     await live.end(server.url, admin, runId)
   }, 180_000)
 })
