@@ -6,10 +6,20 @@ import { browserTestbed, loginInBrowser } from './browser'
 
 const bed = browserTestbed()
 
+/**
+ * What the browser's Content-Security-Policy blocked on any page of the test: the room's WebSocket
+ * (`connect-src 'self'`) and the QR code's data: URL (`img-src 'self' data:`) must get through.
+ */
+const blocked: string[] = []
+
 /** A signed-in person in a browser context of their own (their own cookie), optionally at phone size. */
 async function person(username: string, password?: string, phone = false): Promise<{ context: BrowserContext, page: Page }> {
   const context = await bed.browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      blocked.push(message.text())
+  })
   await loginInBrowser(page, bed.server.url, username, password)
   return { context, page }
 }
@@ -29,6 +39,8 @@ describe('会前学法 live quiz in the meeting room', () => {
       const code = (await host.page.locator('[data-test=live-join-code]').textContent())!.trim()
       expect(code).toMatch(/^\d{6}$/)
       await host.page.locator('[data-test=live-qr]').waitFor()
+      // Loaded, not just in the page (an image the CSP blocks stays in the DOM with no pixels).
+      await expect.poll(() => host.page.locator('[data-test=live-qr]').evaluate(img => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
 
       // Two join through the QR code's link, one types the code.
       await phones[0]!.page.goto(`${bed.server.url}/live/join?code=${code}`)
@@ -92,6 +104,7 @@ describe('会前学法 live quiz in the meeting room', () => {
       await expect.poll(() => phones[0]!.page.locator('[data-test=live-ended]').textContent()).toContain('1 / 3')
       await expect.poll(() => phones[1]!.page.locator('[data-test=live-ended]').textContent()).toContain('1 / 3')
       await expect.poll(() => phones[2]!.page.locator('[data-test=live-ended]').textContent()).toContain('2 / 3')
+      expect(blocked).toEqual([])
     }
     catch (error) {
       // What each screen showed when it failed (tests/e2e/screenshots is git-ignored).
