@@ -1,4 +1,4 @@
-import type { RunningServer, ServerOptions } from '../server/src/app'
+import type { AppServer, ServerOptions } from '../server/src/app'
 import type { Config } from '../server/src/config'
 import { inject } from 'vitest'
 import { startServer } from '../server/src/app'
@@ -29,7 +29,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** A real HTTP server on a free port, on the shared database. */
-export interface TestServer extends RunningServer {
+export interface TestServer extends AppServer {
   db: Database
   stop: () => Promise<void>
 }

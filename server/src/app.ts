@@ -24,6 +24,9 @@ import { ErrorCode } from './common/errors'
 import { currentRoundTrips } from './db/database'
 import { bodyError, graphqlHandler, isGraphqlRequest, newRequestId, REQUEST_ID_HEADER } from './graphqlHttp'
 import { onLawsChanged } from './law/lawEvents'
+import { createLiveBus } from './live/liveBus'
+import { LiveHub } from './live/liveHub'
+import { attachLiveSocket } from './live/liveSocket'
 import { logger } from './logger'
 import { flagQuestionsOnLawChange } from './quiz/lawChangeSubscriber'
 import { errorFormatter, unexpectedCause } from './schema/formatError'
@@ -49,9 +52,17 @@ export interface RunningServer {
   close: () => Promise<void>
 }
 
+/** Xuefa's server: with the live quiz's hub (tests move its clock and run its sweep). */
+export interface AppServer extends RunningServer {
+  live: LiveHub
+}
+
 /** What tests may replace. */
 export interface ServerOptions {
-  /** The clock of session checks and login throttling (milliseconds, as Date.now). */
+  /**
+   * The server's one clock (milliseconds, as Date.now): session checks, login throttling and every time
+   * decision of the live quiz read it.
+   */
   now?: () => number
 }
 
@@ -109,7 +120,7 @@ const HEALTH_TIMEOUT_MS = 800
  * Serves `/graphql`, `GET /health` and the built web app on one port. Stateless: run as many as needed
  * behind a load balancer (sessions are signed tokens; all state is in Neo4j).
  */
-export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(config: Config, db: Database, schema: GraphQLSchema, port = config.PORT, options: ServerOptions = {}): Promise<AppServer> {
   const now = options.now ?? Date.now
   // A law imported through the API may change articles that questions test: the quiz reviews them.
   onLawsChanged(flagQuestionsOnLawChange)
@@ -161,6 +172,8 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
 
   const sessions = new SessionRegistry(userIds => readSessionStates(db, userIds), SESSION_STATE_TTL_MS, now)
   const auth = { key: sessionKey(config), throttle: new LoginThrottle(now), hashes: new HashGate(), sessions, secureCookies: production }
+  // Live quiz events: in-process, or through Redis across instances when REDIS_URL is set.
+  const live = new LiveHub(db, await createLiveBus(config.REDIS_URL), () => new Date(now()))
 
   // Answers within a second: at once while the database is known to be down (503 with the reason and
   // since when), else after one query bounded by HEALTH_TIMEOUT_MS.
@@ -204,11 +217,26 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
         requestId,
         auth,
         user,
+        live,
       }
     },
   })
+  // Subscriptions: graphql-ws on the same port and path, the same session checks, limits and error
+  // shaping (live/liveSocket.ts).
+  const socket = attachLiveSocket(httpServer, schema, {
+    key: auth.key,
+    sessions,
+    validationRules: protection.validationRules,
+    maxTokens: QUERY_LIMITS.maxTokens,
+    formatError: errorFormatter(config.XUEFA_DEBUG),
+    context: (req, res, user): Context => {
+      let address: string | undefined
+      return { db, config, req, res, clientIp: () => address ??= req.socket.remoteAddress ?? '', requestId: newRequestId(), auth, user, live }
+    },
+  })
   // `/graphql` goes straight to Apollo (graphqlHttp.ts); express serves the rest. Both get the security
-  // headers first (helmet never fails, so `next` is always called).
+  // headers first (helmet never fails, so `next` is always called). WebSocket upgrades of `/graphql`
+  // never reach this handler (the `upgrade` event goes to the socket above).
   httpServer.on('request', (req, res) => {
     if (isGraphqlRequest(req.url))
       securityHeaders.api(req, res, () => graphql(req, res))
@@ -243,11 +271,15 @@ export async function startServer(config: Config, db: Database, schema: GraphQLS
   const url = `http://127.0.0.1:${actual}`
   // Submits quiz attempts whose time ran out, every 30 s (study feature).
   const stopExpirySweep = startExpirySweep(db)
+  live.start()
   return {
     url,
     port: actual,
+    live,
     close: async () => {
       stopExpirySweep()
+      await socket.close()
+      await live.stop()
       await apollo.stop()
       // Submissions taken are written; their follow-ups too, rather than left for the next start's sweep.
       await followUpSettled(db)

@@ -33,6 +33,9 @@ const schema = z.object({
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5, 'SESSION_TTL_MINUTES must be at least 5').max(60 * 24 * 30).default(8 * 60),
   LAW_CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   SEED_SAMPLE_DATA: z.enum(['auto', 'true', 'false'], { errorMap: () => ({ message: 'SEED_SAMPLE_DATA must be auto, true or false' }) }).default('auto'),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)')
+    .optional()),
   XUEFA_DEBUG: z.enum(['0', '1'], { errorMap: () => ({ message: 'XUEFA_DEBUG must be 0 or 1' }) }).default('0').transform(value => value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default(path.join(ROOT_DIR, 'web/dist')),

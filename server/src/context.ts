@@ -5,6 +5,7 @@ import type { Role } from './auth/role'
 import type { SessionRegistry } from './auth/sessionState'
 import type { Config } from './config'
 import type { Database } from './db/database'
+import type { LiveHub } from './live/liveHub'
 
 /** The signed-in user as the session token states it. */
 export interface SessionUser {
@@ -40,4 +41,6 @@ export interface Context {
    * session states, shared by all requests of the process.
    */
   auth: { key: Uint8Array, throttle: LoginThrottle, hashes: HashGate, sessions: SessionRegistry, secureCookies: boolean }
+  /** The live quiz's clock, pub/sub and timers, shared by all requests and subscriptions of the process. */
+  live: LiveHub
 }

@@ -1,9 +1,54 @@
+import type { DocumentNode, FragmentDefinitionNode } from 'graphql'
 import type { Plugin } from 'vite'
 import { createHash } from 'node:crypto'
-import { parse } from 'graphql'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { Kind, parse, visit } from 'graphql'
 
 const CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g
 const PREFIX = '\0xuefa-gql:'
+
+/** Every fragment defined in a `graphql()` call of the web app, by name (codegen requires unique names). */
+function appFragments(src: string, dir = src, found = new Map<string, FragmentDefinitionNode>()): Map<string, FragmentDefinitionNode> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (file !== path.join(src, 'gql'))
+        appFragments(src, file, found)
+    }
+    else if (/\.(?:vue|ts)$/.test(entry.name)) {
+      for (const [, source] of readFileSync(file, 'utf8').matchAll(CALL)) {
+        for (const definition of parse(source!, { noLocation: true }).definitions) {
+          if (definition.kind === Kind.FRAGMENT_DEFINITION)
+            found.set(definition.name.value, definition)
+        }
+      }
+    }
+  }
+  return found
+}
+
+/**
+ * The document with the fragments it spreads (and theirs) that are defined in other `graphql()` calls,
+ * as codegen's generated documents have them: the server needs every fragment in the request.
+ */
+function withFragments(document: DocumentNode, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
+  const definitions = [...document.definitions]
+  const defined = new Set(definitions.flatMap(d => d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : []))
+  for (let k = 0; k < definitions.length; k++) {
+    visit(definitions[k]!, {
+      FragmentSpread(node) {
+        const name = node.name.value
+        const fragment = fragments.get(name)
+        if (defined.has(name) || !fragment)
+          return
+        defined.add(name)
+        definitions.push(fragment)
+      },
+    })
+  }
+  return { ...document, definitions }
+}
 
 /**
  * Replaces each `graphql(\`…\`)` call with an import of that one document, parsed at build time into a
@@ -14,9 +59,17 @@ const PREFIX = '\0xuefa-gql:'
  */
 export function graphqlDocuments(): Plugin {
   const sources = new Map<string, string>()
+  let src = ''
+  let fragments = new Map<string, FragmentDefinitionNode>()
   return {
     name: 'xuefa:graphql-documents',
     enforce: 'post',
+    configResolved(config) {
+      src = path.join(config.root, 'src')
+    },
+    buildStart() {
+      fragments = appFragments(src)
+    },
     resolveId(id) {
       return id.startsWith(PREFIX) ? id : null
     },
@@ -26,7 +79,7 @@ export function graphqlDocuments(): Plugin {
       const source = sources.get(id.slice(PREFIX.length))
       if (source === undefined)
         throw new Error(`Unknown GraphQL document ${id}`)
-      return `export default ${JSON.stringify(parse(source, { noLocation: true }))}`
+      return `export default ${JSON.stringify(withFragments(parse(source, { noLocation: true }), fragments))}`
     },
     transform(code, id) {
       const file = id.split('?')[0]!

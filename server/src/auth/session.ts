@@ -119,8 +119,14 @@ export async function readSession(req: IncomingMessage, key: Uint8Array, session
   const header = req.headers.authorization
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
   const token = bearer || parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]
-  if (!token)
-    return null
+  return token ? readToken(token, key, sessions) : null
+}
+
+/**
+ * The session a token states, by the same checks as readSession; null when it is invalid, expired or
+ * ended. Also for a token that comes without a request (a WebSocket's connectionParams).
+ */
+export async function readToken(token: string, key: Uint8Array, sessions: SessionRegistry): Promise<SessionUser | null> {
   let entry = remembered(key, token, Date.now())
   if (!entry) {
     entry = await verify(token, key)

@@ -37,6 +37,14 @@ type Documents = {
     "\n  query LawReaderLaw($id: ID!) {\n    law(id: $id) {\n      id title shortTitle level status statusNote issuer docNumber textComplete\n      versions { id versionDate current source textComplete partialNote promulgatedOn effectiveFrom events { date text } }\n      relations { type outgoing law { id title } }\n    }\n  }\n": typeof types.LawReaderLawDocument,
     "\n  query LawReaderToc($versionId: ID!) {\n    toc(versionId: $versionId) {\n      version { id versionDate current source textComplete partialNote preamble articleCount }\n      articles { ...LawTocArticle }\n      divisions {\n        id kind number title articles { ...LawTocArticle }\n        children {\n          id kind number title articles { ...LawTocArticle }\n          children { id kind number title articles { ...LawTocArticle } }\n        }\n      }\n    }\n  }\n  fragment LawTocArticle on TocArticle { id number slug caption paragraphs summary textSource }\n": typeof types.LawReaderTocDocument,
     "\n  query LawSearch($text: String!, $first: Int!) {\n    searchArticles(text: $text, first: $first) {\n      score snippet textSource\n      article { id number caption lawId lawTitle versionDate current }\n    }\n  }\n": typeof types.LawSearchDocument,
+    "\n  mutation LiveOpen($sessionId: ID!, $seconds: Int!) {\n    openLiveRun(sessionId: $sessionId, secondsPerQuestion: $seconds) { ...LiveRunFields }\n  }\n": typeof types.LiveOpenDocument,
+    "\n  mutation LiveNext($runId: ID!) { nextLiveQuestion(runId: $runId) { ...LiveRunFields } }\n": typeof types.LiveNextDocument,
+    "\n  mutation LiveExtend($runId: ID!, $seconds: Int!) { extendLiveQuestion(runId: $runId, seconds: $seconds) { ...LiveRunFields } }\n": typeof types.LiveExtendDocument,
+    "\n  mutation LiveEnd($runId: ID!) { endLiveRun(runId: $runId) { ...LiveRunFields } }\n": typeof types.LiveEndDocument,
+    "\n  mutation LiveJoin($code: String!) {\n    joinLiveRun(code: $code) { id }\n  }\n": typeof types.LiveJoinDocument,
+    "\n  mutation LiveAnswer($runId: ID!, $questionIndex: Int!, $given: [String!]!, $clientId: String!) {\n    answerLiveQuestion(runId: $runId, questionIndex: $questionIndex, given: $given, clientId: $clientId) { questionIndex given receivedAt }\n  }\n": typeof types.LiveAnswerDocument,
+    "\n  fragment LiveRunFields on LiveRun {\n    id sessionId sessionTitle quizTitle joinCode state questionIndex questionCount secondsPerQuestion\n    openedAt closesAt serverTime joinedCount answeredCount role myAnswer myCorrect myCorrectCount\n    question { index id type stem options points }\n    result {\n      answer explanation answeredCount correctCount\n      distribution { option count }\n      articles { id lawTitle number caption text textSource label }\n    }\n    summary { index stem answeredCount correctCount correctShare }\n  }\n": typeof types.LiveRunFieldsFragmentDoc,
+    "\n  subscription LiveRoomUpdated($runId: ID!) {\n    liveRunUpdated(runId: $runId) { ...LiveRunFields }\n  }\n": typeof types.LiveRoomUpdatedDocument,
     "\n  query QuizArticleSearch($text: String!, $first: Int!) {\n    searchArticles(text: $text, first: $first) {\n      snippet\n      article { id lawId lawTitle lawShortTitle number caption current }\n    }\n  }\n": typeof types.QuizArticleSearchDocument,
     "\n  query QuizArticleText($id: ID!) {\n    article(id: $id) { id lawId number caption text summary law { id title } }\n  }\n": typeof types.QuizArticleTextDocument,
     "\n  query QuizBankQuestions($filter: QuestionFilter, $first: Int!, $after: String) {\n    questions(filter: $filter, first: $first, after: $after) {\n      items {\n        id type stem options answer explanation difficulty status version needsReview reviewReason sample\n        articles { id lawId lawTitle number caption text summary current }\n        topics { id name }\n      }\n      pageInfo { totalCount hasNextPage endCursor }\n    }\n  }\n": typeof types.QuizBankQuestionsDocument,
@@ -104,6 +112,14 @@ const documents: Documents = {
     "\n  query LawReaderLaw($id: ID!) {\n    law(id: $id) {\n      id title shortTitle level status statusNote issuer docNumber textComplete\n      versions { id versionDate current source textComplete partialNote promulgatedOn effectiveFrom events { date text } }\n      relations { type outgoing law { id title } }\n    }\n  }\n": types.LawReaderLawDocument,
     "\n  query LawReaderToc($versionId: ID!) {\n    toc(versionId: $versionId) {\n      version { id versionDate current source textComplete partialNote preamble articleCount }\n      articles { ...LawTocArticle }\n      divisions {\n        id kind number title articles { ...LawTocArticle }\n        children {\n          id kind number title articles { ...LawTocArticle }\n          children { id kind number title articles { ...LawTocArticle } }\n        }\n      }\n    }\n  }\n  fragment LawTocArticle on TocArticle { id number slug caption paragraphs summary textSource }\n": types.LawReaderTocDocument,
     "\n  query LawSearch($text: String!, $first: Int!) {\n    searchArticles(text: $text, first: $first) {\n      score snippet textSource\n      article { id number caption lawId lawTitle versionDate current }\n    }\n  }\n": types.LawSearchDocument,
+    "\n  mutation LiveOpen($sessionId: ID!, $seconds: Int!) {\n    openLiveRun(sessionId: $sessionId, secondsPerQuestion: $seconds) { ...LiveRunFields }\n  }\n": types.LiveOpenDocument,
+    "\n  mutation LiveNext($runId: ID!) { nextLiveQuestion(runId: $runId) { ...LiveRunFields } }\n": types.LiveNextDocument,
+    "\n  mutation LiveExtend($runId: ID!, $seconds: Int!) { extendLiveQuestion(runId: $runId, seconds: $seconds) { ...LiveRunFields } }\n": types.LiveExtendDocument,
+    "\n  mutation LiveEnd($runId: ID!) { endLiveRun(runId: $runId) { ...LiveRunFields } }\n": types.LiveEndDocument,
+    "\n  mutation LiveJoin($code: String!) {\n    joinLiveRun(code: $code) { id }\n  }\n": types.LiveJoinDocument,
+    "\n  mutation LiveAnswer($runId: ID!, $questionIndex: Int!, $given: [String!]!, $clientId: String!) {\n    answerLiveQuestion(runId: $runId, questionIndex: $questionIndex, given: $given, clientId: $clientId) { questionIndex given receivedAt }\n  }\n": types.LiveAnswerDocument,
+    "\n  fragment LiveRunFields on LiveRun {\n    id sessionId sessionTitle quizTitle joinCode state questionIndex questionCount secondsPerQuestion\n    openedAt closesAt serverTime joinedCount answeredCount role myAnswer myCorrect myCorrectCount\n    question { index id type stem options points }\n    result {\n      answer explanation answeredCount correctCount\n      distribution { option count }\n      articles { id lawTitle number caption text textSource label }\n    }\n    summary { index stem answeredCount correctCount correctShare }\n  }\n": types.LiveRunFieldsFragmentDoc,
+    "\n  subscription LiveRoomUpdated($runId: ID!) {\n    liveRunUpdated(runId: $runId) { ...LiveRunFields }\n  }\n": types.LiveRoomUpdatedDocument,
     "\n  query QuizArticleSearch($text: String!, $first: Int!) {\n    searchArticles(text: $text, first: $first) {\n      snippet\n      article { id lawId lawTitle lawShortTitle number caption current }\n    }\n  }\n": types.QuizArticleSearchDocument,
     "\n  query QuizArticleText($id: ID!) {\n    article(id: $id) { id lawId number caption text summary law { id title } }\n  }\n": types.QuizArticleTextDocument,
     "\n  query QuizBankQuestions($filter: QuestionFilter, $first: Int!, $after: String) {\n    questions(filter: $filter, first: $first, after: $after) {\n      items {\n        id type stem options answer explanation difficulty status version needsReview reviewReason sample\n        articles { id lawId lawTitle number caption text summary current }\n        topics { id name }\n      }\n      pageInfo { totalCount hasNextPage endCursor }\n    }\n  }\n": types.QuizBankQuestionsDocument,
@@ -254,6 +270,38 @@ export function graphql(source: "\n  query LawReaderToc($versionId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LawSearch($text: String!, $first: Int!) {\n    searchArticles(text: $text, first: $first) {\n      score snippet textSource\n      article { id number caption lawId lawTitle versionDate current }\n    }\n  }\n"): (typeof documents)["\n  query LawSearch($text: String!, $first: Int!) {\n    searchArticles(text: $text, first: $first) {\n      score snippet textSource\n      article { id number caption lawId lawTitle versionDate current }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveOpen($sessionId: ID!, $seconds: Int!) {\n    openLiveRun(sessionId: $sessionId, secondsPerQuestion: $seconds) { ...LiveRunFields }\n  }\n"): (typeof documents)["\n  mutation LiveOpen($sessionId: ID!, $seconds: Int!) {\n    openLiveRun(sessionId: $sessionId, secondsPerQuestion: $seconds) { ...LiveRunFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveNext($runId: ID!) { nextLiveQuestion(runId: $runId) { ...LiveRunFields } }\n"): (typeof documents)["\n  mutation LiveNext($runId: ID!) { nextLiveQuestion(runId: $runId) { ...LiveRunFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveExtend($runId: ID!, $seconds: Int!) { extendLiveQuestion(runId: $runId, seconds: $seconds) { ...LiveRunFields } }\n"): (typeof documents)["\n  mutation LiveExtend($runId: ID!, $seconds: Int!) { extendLiveQuestion(runId: $runId, seconds: $seconds) { ...LiveRunFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveEnd($runId: ID!) { endLiveRun(runId: $runId) { ...LiveRunFields } }\n"): (typeof documents)["\n  mutation LiveEnd($runId: ID!) { endLiveRun(runId: $runId) { ...LiveRunFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveJoin($code: String!) {\n    joinLiveRun(code: $code) { id }\n  }\n"): (typeof documents)["\n  mutation LiveJoin($code: String!) {\n    joinLiveRun(code: $code) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveAnswer($runId: ID!, $questionIndex: Int!, $given: [String!]!, $clientId: String!) {\n    answerLiveQuestion(runId: $runId, questionIndex: $questionIndex, given: $given, clientId: $clientId) { questionIndex given receivedAt }\n  }\n"): (typeof documents)["\n  mutation LiveAnswer($runId: ID!, $questionIndex: Int!, $given: [String!]!, $clientId: String!) {\n    answerLiveQuestion(runId: $runId, questionIndex: $questionIndex, given: $given, clientId: $clientId) { questionIndex given receivedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LiveRunFields on LiveRun {\n    id sessionId sessionTitle quizTitle joinCode state questionIndex questionCount secondsPerQuestion\n    openedAt closesAt serverTime joinedCount answeredCount role myAnswer myCorrect myCorrectCount\n    question { index id type stem options points }\n    result {\n      answer explanation answeredCount correctCount\n      distribution { option count }\n      articles { id lawTitle number caption text textSource label }\n    }\n    summary { index stem answeredCount correctCount correctShare }\n  }\n"): (typeof documents)["\n  fragment LiveRunFields on LiveRun {\n    id sessionId sessionTitle quizTitle joinCode state questionIndex questionCount secondsPerQuestion\n    openedAt closesAt serverTime joinedCount answeredCount role myAnswer myCorrect myCorrectCount\n    question { index id type stem options points }\n    result {\n      answer explanation answeredCount correctCount\n      distribution { option count }\n      articles { id lawTitle number caption text textSource label }\n    }\n    summary { index stem answeredCount correctCount correctShare }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveRoomUpdated($runId: ID!) {\n    liveRunUpdated(runId: $runId) { ...LiveRunFields }\n  }\n"): (typeof documents)["\n  subscription LiveRoomUpdated($runId: ID!) {\n    liveRunUpdated(runId: $runId) { ...LiveRunFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
