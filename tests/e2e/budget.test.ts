@@ -21,12 +21,13 @@ async function scriptBytes(context: BrowserContext, path: string, ready: (page: 
   const scripts = new Map<string, { url: string, encoding?: string, length?: number }>()
   const finished: Transfer[] = []
   cdp.on('Network.responseReceived', (event) => {
-    if (event.type === 'Script')
+    if (event.type === 'Script') {
       scripts.set(event.requestId, {
         url: event.response.url,
         encoding: event.response.headers['content-encoding'] ?? event.response.headers['Content-Encoding'],
         length: Number(event.response.headers['content-length'] ?? event.response.headers['Content-Length'] ?? Number.NaN),
       })
+    }
   })
   cdp.on('Network.loadingFinished', (event) => {
     const script = scripts.get(event.requestId)
