@@ -73,6 +73,15 @@ describe('question bank and quiz builder in the browser', () => {
     await builder.locator('[data-test=blueprint-rows] .el-input-number').first().locator('input').press('Tab')
     await expect.poll(async () => Number(/可抽 (\d+) 题/.exec((await capacity.textContent()) ?? '')?.[1] ?? -1), { timeout: 15_000 }).toBe(available)
 
+    // Who may take it: by default the trainer's own organisations (the audience select holds them); a
+    // quiz for everyone says so explicitly.
+    const audience = builder.locator('[data-test=builder-audience]')
+    await expect.poll(() => audience.locator('.el-tag').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    expect(await builder.textContent()).toContain('所选单位（含下级单位）的人员可以参加')
+    await builder.locator('[data-test=builder-open-to-all]').first().click()
+    await audience.waitFor({ state: 'detached' })
+    expect(await builder.textContent()).toContain('所有已登录的人员都可以参加本测验')
+
     await builder.locator('[data-test=save-quiz]').click()
     await builder.waitFor({ state: 'hidden' })
 
@@ -81,6 +90,16 @@ describe('question bank and quiz builder in the browser', () => {
     await expect.poll(() => preview.locator('[data-test=preview-item]').count(), { timeout: 15_000 }).toBe(5)
     expect(await preview.locator('[data-test=preview-answer]').first().textContent()).toMatch(/答案：\S+/)
     expect(await page.locator('[data-test=quizzes-table]').textContent()).toContain(`${marker} 抽题测验`)
+    const saved = await page.evaluate(async (title) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ quizzes(first: 100) { items { title openToAll } } }' }),
+      })
+      const body = await response.json() as { data: { quizzes: { items: { title: string, openToAll: boolean }[] } } }
+      return body.data.quizzes.items.find(q => q.title === title)
+    }, `${marker} 抽题测验`)
+    expect(saved?.openToAll).toBe(true)
     await page.close()
   }, 240_000)
 

@@ -53,8 +53,8 @@ type Documents = {
     "mutation QuizBankPublish($id: ID!) { publishQuestion(id: $id) { id status } }": typeof types.QuizBankPublishDocument,
     "mutation QuizBankRetire($id: ID!) { retireQuestion(id: $id) { id status } }": typeof types.QuizBankRetireDocument,
     "mutation QuizBankReviewed($id: ID!) { markQuestionReviewed(id: $id) { id needsReview } }": typeof types.QuizBankReviewedDocument,
-    "\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n": typeof types.QuizBuilderQuizDocument,
-    "\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } }\n": typeof types.QuizBuilderOptionsDocument,
+    "\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit openToAll audienceOrganizationIds\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n": typeof types.QuizBuilderQuizDocument,
+    "\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } studyOrganizations { id name } }\n": typeof types.QuizBuilderOptionsDocument,
     "\n  query QuizBlueprintCapacity($rows: [BlueprintRowInput!]!) {\n    blueprintCapacity(rows: $rows) { feasible shortages rows { order available enough } }\n  }\n": typeof types.QuizBlueprintCapacityDocument,
     "\n  query QuizBuilderSearch($filter: QuestionFilter) {\n    questions(filter: $filter, first: 20) { items { id stem type difficulty } }\n  }\n": typeof types.QuizBuilderSearchDocument,
     "mutation QuizCreate($input: QuizInput!) { createQuiz(input: $input) { id } }": typeof types.QuizCreateDocument,
@@ -128,8 +128,8 @@ const documents: Documents = {
     "mutation QuizBankPublish($id: ID!) { publishQuestion(id: $id) { id status } }": types.QuizBankPublishDocument,
     "mutation QuizBankRetire($id: ID!) { retireQuestion(id: $id) { id status } }": types.QuizBankRetireDocument,
     "mutation QuizBankReviewed($id: ID!) { markQuestionReviewed(id: $id) { id needsReview } }": types.QuizBankReviewedDocument,
-    "\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n": types.QuizBuilderQuizDocument,
-    "\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } }\n": types.QuizBuilderOptionsDocument,
+    "\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit openToAll audienceOrganizationIds\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n": types.QuizBuilderQuizDocument,
+    "\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } studyOrganizations { id name } }\n": types.QuizBuilderOptionsDocument,
     "\n  query QuizBlueprintCapacity($rows: [BlueprintRowInput!]!) {\n    blueprintCapacity(rows: $rows) { feasible shortages rows { order available enough } }\n  }\n": types.QuizBlueprintCapacityDocument,
     "\n  query QuizBuilderSearch($filter: QuestionFilter) {\n    questions(filter: $filter, first: 20) { items { id stem type difficulty } }\n  }\n": types.QuizBuilderSearchDocument,
     "mutation QuizCreate($input: QuizInput!) { createQuiz(input: $input) { id } }": types.QuizCreateDocument,
@@ -337,11 +337,11 @@ export function graphql(source: "mutation QuizBankReviewed($id: ID!) { markQuest
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n"): (typeof documents)["\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n"];
+export function graphql(source: "\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit openToAll audienceOrganizationIds\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n"): (typeof documents)["\n  query QuizBuilderQuiz($id: ID!) {\n    quiz(id: $id) {\n      id title mode kind status timeLimitSec passScore attemptsAllowed scoring opensAt closesAt reveal shuffleOptions multiplePartialCredit openToAll audienceOrganizationIds\n      items { order points question { id stem type difficulty } }\n      blueprint { order kind targetId count difficultyMin difficultyMax points }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } }\n"): (typeof documents)["\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } }\n"];
+export function graphql(source: "\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } studyOrganizations { id name } }\n"): (typeof documents)["\n  query QuizBuilderOptions { laws(first: 100) { items { id title } } topics { id name } studyOrganizations { id name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
