@@ -8,6 +8,7 @@ import { hashPassword } from '../server/src/auth/password'
 import { createUser } from '../server/src/auth/user.repository'
 import { seedLawLibrary } from '../server/src/law/lawImport'
 import { logger } from '../server/src/logger'
+import { writeOrganizations } from '../server/src/org/org.repository'
 import { flagQuestionsForLawChange } from '../server/src/quiz/question.repository'
 import { seedDecisionReference, seedDecisionSamples } from './decision'
 import { seedQuizSamples } from './quiz'
@@ -31,14 +32,7 @@ interface OrganizationsSeed {
 /** Sample organisations (示例). Idempotent. */
 export async function seedOrganizations(db: Database): Promise<void> {
   const { organizations } = readSeed<OrganizationsSeed>('organizations.json')
-  await db.write(
-    `UNWIND $organizations AS org
-     MERGE (o:Organization {id: org.id}) SET o.name = org.name, o.kind = org.kind, o.sample = true
-     WITH o, org
-     OPTIONAL MATCH (parent:Organization {id: org.parentId})
-     FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | MERGE (o)-[:PART_OF]->(parent))`,
-    { organizations },
-  )
+  await db.transaction(tx => writeOrganizations(tx, organizations.map(o => ({ ...o, sample: true }))))
 }
 
 /** Demo accounts admin/trainer/advisor/cadre with DEMO_PASSWORD, created through the same code as admins use. */
@@ -47,17 +41,7 @@ export async function seedDemoUsers(db: Database): Promise<void> {
   const existing = new Set((await db.read<{ username: string }>('MATCH (u:User) WHERE u.username IN $names RETURN u.username AS username', { names: demoUsers.map(u => u.username) })).map(r => r.username))
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   for (const demo of demoUsers.filter(u => !existing.has(u.username))) {
-    const user = await createUser(db, null, { ...demo, passwordHash, sample: true })
-    await db.write(
-      `MATCH (p:Person {id: $personId})
-       UNWIND $trains AS orgId MATCH (o:Organization {id: orgId}) MERGE (p)-[:TRAINS]->(o)`,
-      { personId: user.person!.id, trains: demo.trains ?? [] },
-    )
-    await db.write(
-      `MATCH (p:Person {id: $personId})
-       UNWIND $advises AS orgId MATCH (o:Organization {id: orgId}) MERGE (p)-[:ADVISES]->(o)`,
-      { personId: user.person!.id, advises: demo.advises ?? [] },
-    )
+    await createUser(db, null, { ...demo, passwordHash, sample: true })
   }
 }
 

@@ -10,6 +10,7 @@
  * bigrams; no statute text. Every node carries `synthetic: true` and an id starting with `bench-`.
  */
 
+import type { LawLevelValue, LawStatusValue } from '../../server/src/law/importPlan'
 import type { QuestionValues } from '../../server/src/quiz/questionShape'
 import type { StoredCard } from '../../server/src/study/spacedRepetition'
 import { afterWrongAnswer, cardId, schedule } from '../../server/src/study/spacedRepetition'
@@ -18,7 +19,7 @@ import { afterWrongAnswer, cardId, schedule } from '../../server/src/study/space
  * Version of what the generator makes. A dataset loaded by another version is not what this code
  * expects (the benchmark then loads it again): bump it whenever a row builder changes.
  */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 
 // ---------------------------------------------------------------------------------------------------
 // Randomness
@@ -442,10 +443,10 @@ export interface LawRow {
   id: string
   title: string
   shortTitle: string
-  level: string
+  level: LawLevelValue
   issuer: string
   docNumber: string
-  status: string
+  status: LawStatusValue
   textComplete: true
   synthetic: true
 }
@@ -676,7 +677,7 @@ export interface QuestionRow extends QuestionValues {
   id: string
   originId: string
   version: 1
-  status: string
+  status: 'DRAFT' | 'PUBLISHED' | 'RETIRED'
   needsReview: false
   sample: false
   synthetic: true
@@ -694,7 +695,7 @@ export function questionLaw(plan: BenchPlan, j: number): LawShape {
   return plan.laws[j % plan.laws.length]!
 }
 
-function questionStatus(plan: BenchPlan, j: number): string {
+function questionStatus(plan: BenchPlan, j: number): QuestionRow['status'] {
   return weighted(rng(plan.seed, 'question-status', j), [['PUBLISHED', 92], ['DRAFT', 5], ['RETIRED', 3]] as const)
 }
 

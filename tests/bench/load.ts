@@ -1,6 +1,12 @@
 import type { Database, Tx } from '../../server/src/db/database'
-import type { AttemptRow, BenchPlan, DecisionRow, LawShape } from './generate'
+import type { LawVersionPlan } from '../../server/src/law/importPlan'
+import type { AttemptRow, BenchPlan, DecisionRow, LawRows, LawShape } from './generate'
+import { writeUsers } from '../../server/src/auth/user.repository'
 import { int } from '../../server/src/db/database'
+import { attachSummaries, orderVersions, setReplacements, upsertTopics, writeCitations, writeTopicLinks, writeVersions } from '../../server/src/law/law.import.repository'
+import { writeOrganizations, writePeople } from '../../server/src/org/org.repository'
+import { insertQuestions } from '../../server/src/quiz/question.repository'
+import { newQuiz, writeQuizzes } from '../../server/src/quiz/quiz.repository'
 import {
   attemptRows,
   decisionRows,
@@ -73,6 +79,27 @@ function lawBatches(plan: BenchPlan, articles: number): LawShape[][] {
   return batches
 }
 
+/** The versions of one generated law as the law importer plans them, for its writer. */
+function lawVersionPlans(rows: LawRows): LawVersionPlan[] {
+  const law = { ...rows.law, statusNote: null }
+  const articles = new Map(rows.articles.map(a => [a.id, a]))
+  return rows.versions.map((version) => {
+    const divisions = rows.divisions.filter(d => d.versionId === version.id)
+    const ids = new Set(divisions.map(d => d.id))
+    const placedIn = new Map(rows.placed.filter(p => ids.has(p.divisionId)).map(p => [p.articleId, p.divisionId]))
+    return {
+      law,
+      version: { ...version, events: [], eventDates: [], preamble: [], contentHash: null, fileName: null },
+      // The importer plans a chapter as a child of the version itself (no parent division).
+      divisions: divisions.map(d => ({ ...d, parentId: d.kind === 'CHAPTER' ? null : d.parentId })),
+      articles: rows.contains.filter(c => c.versionId === version.id).map(({ articleId }) => {
+        const { synthetic: _synthetic, ...a } = articles.get(articleId)!
+        return { ...a, divisionId: placedIn.get(articleId) ?? null }
+      }),
+    }
+  })
+}
+
 function parts(plan: BenchPlan, passwordHash: string): Part[] {
   const { counts } = plan
   const laws = lawBatches(plan, 5_000)
@@ -89,63 +116,28 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
       labels: 'Topic',
       batches: 1,
       rows: () => counts.topics,
-      write: async (tx) => {
-        await tx.run('UNWIND $rows AS r MERGE (t:Topic {id: r.id}) SET t += r', { rows: topicRows(plan) })
-      },
+      write: tx => upsertTopics(tx, topicRows(plan)),
     },
     {
       name: 'organizations',
       labels: 'Organization, PART_OF',
       batches: 1,
       rows: () => counts.organizations,
-      write: async (tx) => {
-        const rows = organizationRows(plan)
-        await tx.run('UNWIND $rows AS r CREATE (o:Organization {id: r.id, name: r.name, kind: r.kind, sample: false, synthetic: true})', { rows })
-        await tx.run(
-          `UNWIND $rows AS r MATCH (o:Organization {id: r.id}), (p:Organization {id: r.parentId}) CREATE (o)-[:PART_OF]->(p)`,
-          { rows: rows.filter(r => r.parentId) },
-        )
-      },
+      write: tx => writeOrganizations(tx, organizationRows(plan)),
     },
     {
       name: 'people',
       labels: 'Person, MEMBER_OF, ADVISES',
       batches: ranges(counts.people, PEOPLE),
       rows: b => personRows(plan, b * PEOPLE, (b + 1) * PEOPLE).length,
-      write: async (tx, b) => {
-        const rows = personRows(plan, b * PEOPLE, (b + 1) * PEOPLE)
-        await tx.run(
-          `UNWIND $rows AS r
-           MATCH (o:Organization {id: r.organizationId})
-           CREATE (p:Person {id: r.id, name: r.name, category: r.category, sample: false, synthetic: true})
-           CREATE (p)-[:MEMBER_OF]->(o)`,
-          { rows },
-        )
-        await tx.run(
-          `UNWIND $rows AS r
-           MATCH (p:Person {id: r.id})
-           UNWIND r.advises AS orgId
-           MATCH (o:Organization {id: orgId})
-           CREATE (p)-[:ADVISES]->(o)`,
-          { rows: rows.filter(r => r.advises.length > 0) },
-        )
-      },
+      write: (tx, b) => writePeople(tx, personRows(plan, b * PEOPLE, (b + 1) * PEOPLE)),
     },
     {
       name: 'users',
       labels: 'User, IS',
       batches: 1,
       rows: () => userRows(plan).length,
-      write: async (tx) => {
-        await tx.run(
-          `UNWIND $rows AS r
-           MATCH (p:Person {id: r.personId})
-           CREATE (u:User {id: r.id, username: r.username, passwordHash: $passwordHash, roles: r.roles, disabled: false,
-             createdAt: datetime(), synthetic: true})
-           CREATE (u)-[:IS]->(p)`,
-          { rows: userRows(plan), passwordHash },
-        )
-      },
+      write: tx => writeUsers(tx, userRows(plan).map(u => ({ ...u, passwordHash, synthetic: true }))),
     },
     {
       name: 'laws',
@@ -154,46 +146,17 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
       rows: b => laws[b]!.reduce((n, l) => n + l.articleCount, 0),
       write: async (tx, b) => {
         const all = laws[b]!.map(law => lawRows(plan, law))
-        await tx.run('UNWIND $rows AS r CREATE (l:Law) SET l = r', { rows: all.map(r => r.law) })
-        await tx.run(
-          `UNWIND $rows AS r
-           MATCH (l:Law {id: r.lawId})
-           CREATE (v:LawVersion) SET v = r
-           CREATE (l)-[:HAS_VERSION]->(v)`,
-          { rows: all.flatMap(r => r.versions) },
-        )
-        await tx.run(
-          'UNWIND $rows AS r MATCH (a:LawVersion {id: r.from}), (b:LawVersion {id: r.to}) CREATE (a)-[:SUPERSEDES]->(b)',
-          { rows: all.flatMap(r => r.supersedes) },
-        )
-        const divisions = all.flatMap(r => r.divisions)
-        await tx.run(
-          `UNWIND $rows AS r
-           MATCH (v:LawVersion {id: r.parentId})
-           CREATE (d:Division {id: r.id, versionId: r.versionId, kind: r.kind, number: r.number, ordinal: r.ordinal, title: r.title, order: r.order, synthetic: true})
-           CREATE (v)-[:HAS_DIVISION]->(d)`,
-          { rows: divisions.filter(d => d.kind === 'CHAPTER') },
-        )
-        await tx.run(
-          `UNWIND $rows AS r
-           MATCH (p:Division {id: r.parentId})
-           CREATE (d:Division {id: r.id, versionId: r.versionId, kind: r.kind, number: r.number, ordinal: r.ordinal, title: r.title, order: r.order, synthetic: true})
-           CREATE (p)-[:HAS_DIVISION]->(d)`,
-          { rows: divisions.filter(d => d.kind === 'SECTION') },
-        )
-        await tx.run('UNWIND $rows AS r CREATE (a:Article) SET a = r', { rows: all.flatMap(r => r.articles) })
-        await tx.run(
-          'UNWIND $rows AS r MATCH (v:LawVersion {id: r.versionId}), (a:Article {id: r.articleId}) CREATE (v)-[:CONTAINS]->(a)',
-          { rows: all.flatMap(r => r.contains) },
-        )
-        await tx.run(
-          'UNWIND $rows AS r MATCH (d:Division {id: r.divisionId}), (a:Article {id: r.articleId}) CREATE (d)-[:HAS_ARTICLE]->(a)',
-          { rows: all.flatMap(r => r.placed) },
-        )
-        await tx.run(
-          'UNWIND $rows AS r MATCH (a:Article {id: r.from}), (b:Article {id: r.to}) CREATE (a)-[:REPLACES]->(b)',
-          { rows: all.flatMap(r => r.replaces) },
-        )
+        const plans = all.flatMap(lawVersionPlans)
+        await writeVersions(tx, plans)
+        await orderVersions(tx, all.map(r => r.law.id))
+        for (const rows of all.filter(r => r.replaces.length > 0))
+          await setReplacements(tx, rows.law.id, rows.replaces)
+        // Official articles get their summaries (要点) by number, per version, as seeds/summaries.json's do.
+        for (const { version, articles } of plans) {
+          const summaries = Object.fromEntries(articles.filter(a => a.summary).map(a => [a.number, a.summary!]))
+          if (Object.keys(summaries).length > 0)
+            await attachSummaries(tx, version.id, summaries)
+        }
       },
     },
     {
@@ -206,18 +169,14 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
       }, 0),
       write: async (tx, b) => {
         const links = laws[b]!.map(law => linkRows(plan, law))
-        await tx.run(
-          'UNWIND $rows AS r MATCH (a:Article {id: r.from}), (b:Article {id: r.to}) CREATE (a)-[:CITES]->(b)',
-          { rows: links.flatMap(l => l.cites) },
-        )
-        await tx.run(
-          'UNWIND $rows AS r MATCH (a:Article {id: r.from}), (b:Law {id: r.to}) CREATE (a)-[:CITES]->(b)',
-          { rows: links.flatMap(l => l.citesLaw) },
-        )
-        await tx.run(
-          'UNWIND $rows AS r MATCH (a:Article {id: r.articleId}), (t:Topic {id: r.topicId}) CREATE (a)-[:ABOUT]->(t)',
-          { rows: links.flatMap(l => l.about) },
-        )
+        const citing = new Map<string, { id: string, articles: string[], laws: string[], unresolved: string[] }>()
+        const of = (id: string) => citing.get(id) ?? citing.set(id, { id, articles: [], laws: [], unresolved: [] }).get(id)!
+        for (const c of links.flatMap(l => l.cites))
+          of(c.from).articles.push(c.to)
+        for (const c of links.flatMap(l => l.citesLaw))
+          of(c.from).laws.push(c.to)
+        await writeCitations(tx, [...citing.values()])
+        await writeTopicLinks(tx, links.flatMap(l => l.about))
       },
     },
     {
@@ -225,54 +184,23 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
       labels: 'Question, TESTS, ABOUT',
       batches: ranges(counts.questions, QUESTIONS),
       rows: b => questionRows(plan, b * QUESTIONS, (b + 1) * QUESTIONS).length,
-      write: async (tx, b) => {
-        await tx.run(
-          `UNWIND $rows AS x
-           CREATE (q:Question {id: x.id, originId: x.originId, version: toInteger(x.version), type: x.type, stem: x.stem,
-             options: x.options, answer: x.answer, explanation: x.explanation, difficulty: toInteger(x.difficulty),
-             status: x.status, needsReview: false, sample: false, synthetic: true, createdBy: null,
-             createdAt: datetime(x.createdAt), updatedAt: datetime(x.createdAt),
-             publishedAt: CASE WHEN x.status = 'PUBLISHED' THEN datetime(x.createdAt) END})
-           WITH q, x
-           CALL (q, x) {
-             UNWIND range(0, size(x.articleIds) - 1) AS i
-             MATCH (a:Article {id: x.articleIds[i]}) CREATE (q)-[:TESTS {order: i}]->(a)
-           }
-           CALL (q, x) {
-             UNWIND range(0, size(x.topicIds) - 1) AS i
-             MATCH (t:Topic {id: x.topicIds[i]}) CREATE (q)-[:ABOUT {order: i}]->(t)
-           }`,
-          { rows: questionRows(plan, b * QUESTIONS, (b + 1) * QUESTIONS) },
-        )
-      },
+      write: (tx, b) => insertQuestions(tx, null, questionRows(plan, b * QUESTIONS, (b + 1) * QUESTIONS).map(({ needsReview: _n, ...q }) => ({
+        ...q,
+        publishedAt: q.status === 'PUBLISHED' ? q.createdAt : undefined,
+      }))),
     },
     {
       name: 'quizzes',
       labels: 'Quiz, INCLUDES, DRAWS',
       batches: 1,
       rows: () => quizzes.length,
-      write: async (tx) => {
-        await tx.run(
-          `UNWIND $rows AS x
-           CREATE (z:Quiz {id: x.id, title: x.title, mode: x.mode, kind: x.kind, status: x.status,
-             timeLimitSec: toInteger(x.timeLimitSec), passScore: toInteger(x.passScore), attemptsAllowed: null,
-             scoring: x.scoring, opensAt: null, closesAt: null, reveal: x.reveal, shuffleOptions: x.shuffleOptions,
-             multiplePartialCredit: false, sample: false, synthetic: true,
-             createdAt: datetime(x.createdAt), updatedAt: datetime(x.createdAt), publishedAt: datetime(x.createdAt)})
-           WITH z, x
-           CALL (z, x) {
-             UNWIND range(0, size(x.items) - 1) AS i
-             MATCH (q:Question {id: x.items[i]})
-             CREATE (z)-[:INCLUDES {order: i + 1, points: $points}]->(q)
-           }
-           CALL (z, x) {
-             UNWIND range(0, size(x.draws) - 1) AS i
-             MATCH (l:Law {id: x.draws[i]})
-             CREATE (z)-[:DRAWS {order: i + 1, count: $count, difficultyMin: 1, difficultyMax: 5, points: $points}]->(l)
-           }`,
-          { rows: quizzes, points: int(QUIZ_POINTS), count: int(QUIZ_ROW_COUNT) },
-        )
-      },
+      write: tx => writeQuizzes(tx, null, quizzes.map(x => newQuiz(x.id, {
+        ...x,
+        opensAt: null,
+        closesAt: null,
+        items: x.items.map(questionId => ({ questionId, points: QUIZ_POINTS })),
+        blueprint: x.draws.map(lawId => ({ kind: 'LAW', targetId: lawId, count: QUIZ_ROW_COUNT, difficultyMin: 1, difficultyMax: 5, points: QUIZ_POINTS })),
+      }, { status: x.status, sample: false, createdAt: x.createdAt, synthetic: true }))),
     },
     {
       name: 'decisions',

@@ -1,11 +1,12 @@
 import type { SessionUser } from '../context'
-import type { Database } from '../db/database'
+import type { Database, Tx } from '../db/database'
 import type { Role } from './access'
 import type { User } from './user.type'
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit'
 import { AppError, ErrorCode, notFound } from '../common/errors'
 import { int } from '../db/database'
+import { writePeople } from '../org/org.repository'
 
 /** Map projection of a person with its organisation; `p` must be bound (or null). */
 export const PERSON_PROJECTION = `CASE WHEN p IS NULL THEN null ELSE p {
@@ -58,11 +59,36 @@ export async function listUsers(db: Database, skip: number, first: number): Prom
   return row ?? { total: 0, items: [] }
 }
 
+/** An account to write, linked to its (already written) person. */
+export interface UserRow {
+  id: string
+  username: string
+  passwordHash: string
+  roles: string[]
+  personId: string
+  /** Benchmark data, so it can be told apart from real data. */
+  synthetic?: boolean
+}
+
+/** Creates accounts, each linked to its person (the one writer of User nodes; callers check usernames). */
+export async function writeUsers(tx: Tx, rows: UserRow[]): Promise<void> {
+  if (rows.length === 0)
+    return
+  await tx.run(
+    `UNWIND $rows AS r
+     MATCH (p:Person {id: r.personId})
+     CREATE (u:User {id: r.id, username: r.username, passwordHash: r.passwordHash, roles: r.roles, disabled: false,
+       createdAt: datetime(), synthetic: r.synthetic})
+     CREATE (u)-[:IS]->(p)`,
+    { rows },
+  )
+}
+
 /** New account and person; refuses a taken username or an unknown organisation. */
 export async function createUser(
   db: Database,
   actor: SessionUser | null,
-  input: { username: string, passwordHash: string, name: string, roles: Role[], category: string, organizationId: string | null, sample?: boolean },
+  input: { username: string, passwordHash: string, name: string, roles: Role[], category: string, organizationId: string | null, sample?: boolean, trains?: string[], advises?: string[] },
 ): Promise<User> {
   const id = `user-${randomUUID()}`
   const personId = `person-${randomUUID()}`
@@ -75,15 +101,11 @@ export async function createUser(
       if (!org)
         throw notFound('单位 (organisation)', input.organizationId)
     }
+    await writePeople(tx, [{ id: personId, name: input.name, category: input.category, organizationId: input.organizationId, sample: input.sample ?? false, trains: input.trains, advises: input.advises }])
+    await writeUsers(tx, [{ id, username: input.username, passwordHash: input.passwordHash, roles: input.roles, personId }])
     const [row] = await tx.run<{ user: User }>(
-      `CREATE (u:User {id: $id, username: $username, passwordHash: $passwordHash, roles: $roles, disabled: false, createdAt: datetime()})
-       CREATE (p:Person {id: $personId, name: $name, category: $category, sample: $sample})
-       CREATE (u)-[:IS]->(p)
-       WITH u, p
-       OPTIONAL MATCH (o:Organization {id: $organizationId})
-       FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (p)-[:MEMBER_OF]->(o))
-       RETURN ${USER_PROJECTION} AS user`,
-      { ...input, id, personId, sample: input.sample ?? false },
+      `MATCH (u:User {id: $id}) OPTIONAL MATCH (u)-[:IS]->(p:Person) RETURN ${USER_PROJECTION} AS user`,
+      { id },
     )
     await recordAudit(tx, { actor, operation: 'createUser', targetIds: [id, personId] })
     return row!.user

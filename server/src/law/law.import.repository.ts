@@ -92,31 +92,43 @@ export async function clearVersions(tx: Tx, lawId: string, versionId: string, su
 
 /** Writes the version node, its articles (merged by id: an unchanged article is shared) and its divisions. */
 export async function writeVersion(tx: Tx, plan: LawVersionPlan): Promise<void> {
-  const { law, version } = plan
+  await writeVersions(tx, [plan])
+}
+
+/**
+ * Writes versions of laws, each as writeVersion says, in four statements for the lot (the one writer of
+ * Law, LawVersion, Division and Article; the benchmark loads its synthetic library through it too).
+ */
+export async function writeVersions(tx: Tx, plans: LawVersionPlan[]): Promise<void> {
+  if (plans.length === 0)
+    return
   await tx.run(
-    `MERGE (l:Law {id: $law.id})
-     SET l += $law
-     MERGE (v:LawVersion {id: $version.id})
-     SET v += $version
+    `UNWIND $plans AS p
+     MERGE (l:Law {id: p.law.id})
+     SET l += p.law
+     MERGE (v:LawVersion {id: p.version.id})
+     SET v += p.version
      MERGE (l)-[:HAS_VERSION]->(v)`,
-    { law, version },
+    { plans: plans.map(({ law, version }) => ({ law, version })) },
   )
   await tx.run(
-    `MATCH (v:LawVersion {id: $versionId})
-     UNWIND $articles AS a
+    `UNWIND $versions AS x
+     MATCH (v:LawVersion {id: x.versionId})
+     UNWIND x.articles AS a
      MERGE (n:Article {id: a.id})
      SET n.lawId = a.lawId, n.slug = a.slug, n.number = a.number, n.ordinal = a.ordinal, n.caption = a.caption,
          n.text = a.text, n.paragraphs = a.paragraphs, n.textSource = a.textSource,
          n.summary = CASE WHEN a.textSource = 'SUMMARY' THEN a.summary ELSE n.summary END
      MERGE (v)-[:CONTAINS]->(n)`,
-    { versionId: version.id, articles: plan.articles.map(({ divisionId: _d, ...a }) => a) },
+    { versions: plans.map(plan => ({ versionId: plan.version.id, articles: plan.articles.map(({ divisionId: _d, ...a }) => a) })) },
   )
-  if (plan.divisions.length > 0) {
+  const divisions = plans.flatMap(plan => plan.divisions)
+  if (divisions.length > 0) {
     await tx.run(
       `UNWIND $divisions AS d
        MERGE (n:Division {id: d.id})
        SET n.versionId = d.versionId, n.kind = d.kind, n.number = d.number, n.ordinal = d.ordinal, n.title = d.title, n.order = d.order`,
-      { divisions: plan.divisions },
+      { divisions },
     )
     await tx.run(
       `UNWIND $divisions AS d
@@ -124,10 +136,10 @@ export async function writeVersion(tx: Tx, plan: LawVersionPlan): Promise<void> 
        MATCH (parent) WHERE (d.parentId IS NULL AND parent:LawVersion AND parent.id = d.versionId)
                          OR (d.parentId IS NOT NULL AND parent:Division AND parent.id = d.parentId)
        MERGE (parent)-[:HAS_DIVISION]->(n)`,
-      { divisions: plan.divisions.map(d => ({ id: d.id, parentId: d.parentId, versionId: d.versionId })) },
+      { divisions: divisions.map(d => ({ id: d.id, parentId: d.parentId, versionId: d.versionId })) },
     )
   }
-  const placed = plan.articles.filter(a => a.divisionId !== null).map(a => ({ id: a.id, divisionId: a.divisionId }))
+  const placed = plans.flatMap(plan => plan.articles).filter(a => a.divisionId !== null).map(a => ({ id: a.id, divisionId: a.divisionId }))
   if (placed.length > 0) {
     await tx.run(
       `UNWIND $placed AS p
@@ -139,27 +151,30 @@ export async function writeVersion(tx: Tx, plan: LawVersionPlan): Promise<void> 
 }
 
 /**
- * Orders the law's versions by date: the latest is `current`, each version SUPERSEDES the one before
- * it, and the Law's `textComplete` follows the current version.
+ * Orders the versions of the law (or of each law) by date: the latest is `current`, each version
+ * SUPERSEDES the one before it, and the Law's `textComplete` follows the current version.
  */
-export async function orderVersions(tx: Tx, lawId: string): Promise<void> {
+export async function orderVersions(tx: Tx, lawId: string | string[]): Promise<void> {
   await tx.run(
-    `MATCH (l:Law {id: $lawId})
-     OPTIONAL MATCH (l)-[:HAS_VERSION]->(v:LawVersion)
-     WITH l, v ORDER BY v.versionDate
-     WITH l, collect(v) AS vs
-     FOREACH (v IN vs | SET v.current = (v = last(vs)))
-     SET l.textComplete = coalesce(last(vs).textComplete, false)
-     WITH vs
-     UNWIND range(0, size(vs) - 1) AS i
-     WITH vs[i] AS v, CASE WHEN i > 0 THEN vs[i - 1] END AS older
-     CALL (v, older) {
-       MATCH (v)-[s:SUPERSEDES]->(x) WHERE older IS NULL OR x <> older
-       DELETE s
-     }
-     WITH v, older WHERE older IS NOT NULL
-     MERGE (v)-[:SUPERSEDES]->(older)`,
-    { lawId },
+    `UNWIND $lawIds AS lawId
+     MATCH (l:Law {id: lawId})
+     CALL (l) {
+       OPTIONAL MATCH (l)-[:HAS_VERSION]->(v:LawVersion)
+       WITH l, v ORDER BY v.versionDate
+       WITH l, collect(v) AS vs
+       FOREACH (v IN vs | SET v.current = (v = last(vs)))
+       SET l.textComplete = coalesce(last(vs).textComplete, false)
+       WITH vs
+       UNWIND range(0, size(vs) - 1) AS i
+       WITH vs[i] AS v, CASE WHEN i > 0 THEN vs[i - 1] END AS older
+       CALL (v, older) {
+         MATCH (v)-[s:SUPERSEDES]->(x) WHERE older IS NULL OR x <> older
+         DELETE s
+       }
+       WITH v, older WHERE older IS NOT NULL
+       MERGE (v)-[:SUPERSEDES]->(older)
+     }`,
+    { lawIds: Array.isArray(lawId) ? lawId : [lawId] },
   )
 }
 
@@ -359,12 +374,22 @@ export async function attachSummaries(tx: Tx | Database, versionId: string, summ
   )
 }
 
-/** Creates or updates Topic nodes. */
-export async function upsertTopics(db: Database, topics: { id: string, name: string, nameEn: string, description: string }[]): Promise<void> {
-  await db.write(
+/** A knowledge point (知识点); `synthetic` marks benchmark data. */
+export interface TopicRow {
+  id: string
+  name: string
+  nameEn: string
+  description: string
+  synthetic?: boolean
+}
+
+/** Creates or updates Topic nodes (the one writer of Topic). */
+export async function upsertTopics(tx: Tx | Database, topics: TopicRow[]): Promise<void> {
+  const run = 'run' in tx ? tx.run.bind(tx) : tx.write.bind(tx)
+  await run(
     `UNWIND $topics AS topic
      MERGE (t:Topic {id: topic.id})
-     SET t.name = topic.name, t.nameEn = topic.nameEn, t.description = topic.description`,
+     SET t.name = topic.name, t.nameEn = topic.nameEn, t.description = topic.description, t.synthetic = topic.synthetic`,
     { topics },
   )
 }
@@ -398,11 +423,19 @@ export async function syncTopicLinks(tx: Tx | Database, lawIds: string[], topicI
      DELETE r`,
     { lawIds, topicIds, pairs },
   )
+  await writeTopicLinks(tx, pairs.map(([articleId, topicId]) => ({ articleId, topicId })))
+}
+
+/** Links articles to topics (ABOUT); the one writer of that link. Unknown ids are skipped. */
+export async function writeTopicLinks(tx: Tx | Database, links: { articleId: string, topicId: string }[]): Promise<void> {
+  if (links.length === 0)
+    return
+  const run = 'run' in tx ? tx.run.bind(tx) : tx.write.bind(tx)
   await run(
-    `UNWIND $pairs AS p
-     MATCH (a:Article {id: p[0]}), (t:Topic {id: p[1]})
+    `UNWIND $links AS l
+     MATCH (a:Article {id: l.articleId}), (t:Topic {id: l.topicId})
      MERGE (a)-[:ABOUT]->(t)`,
-    { pairs },
+    { links },
   )
 }
 

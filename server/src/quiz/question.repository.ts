@@ -131,14 +131,22 @@ export interface NewQuestion extends QuestionValues {
   id: string
   originId: string
   version: number
-  status: 'DRAFT' | 'PUBLISHED'
+  /** DRAFT or PUBLISHED; RETIRED only for data loaded from elsewhere. */
+  status: 'DRAFT' | 'PUBLISHED' | 'RETIRED'
   sample: boolean
+  /** When it was written (ISO 8601); now when left out. Data loaded from elsewhere keeps its own time. */
+  createdAt?: string
+  /** When it was published (ISO 8601), for a PUBLISHED question loaded from elsewhere. */
+  publishedAt?: string
+  /** Benchmark data, so it can be told apart from real data. */
+  synthetic?: boolean
 }
 
 const CREATE_QUESTIONS = `UNWIND $questions AS x
   CREATE (q:Question {id: x.id, originId: x.originId, version: x.version, type: x.type, stem: x.stem, options: x.options,
     answer: x.answer, explanation: x.explanation, difficulty: x.difficulty, status: x.status, needsReview: false,
-    sample: x.sample, createdBy: $actorId, createdAt: datetime(), updatedAt: datetime()})
+    sample: x.sample, synthetic: x.synthetic, createdBy: $actorId, createdAt: coalesce(datetime(x.createdAt), datetime()),
+    updatedAt: coalesce(datetime(x.createdAt), datetime()), publishedAt: datetime(x.publishedAt)})
   WITH q, x
   CALL (q, x) {
     UNWIND range(0, size(x.articleIds) - 1) AS i
@@ -150,7 +158,10 @@ const CREATE_QUESTIONS = `UNWIND $questions AS x
   }
   RETURN count(q) AS n`
 
-/** Writes new questions with their TESTS and ABOUT links in one statement (the one writer of Question). */
+/**
+ * Writes new questions with their TESTS and ABOUT links in one statement: the one writer of Question
+ * (hand-written, imported, sample and benchmark questions all come through here).
+ */
 export async function insertQuestions(tx: Tx, actor: SessionUser | null, questions: NewQuestion[]): Promise<void> {
   if (questions.length > 0)
     await tx.run(CREATE_QUESTIONS, { questions, actorId: actor?.id ?? null })

@@ -169,23 +169,31 @@ async function checkContents(tx: Tx, values: QuizValues): Promise<void> {
     throw badInput(`题库不足以按规则抽题 (the bank cannot satisfy the blueprint):\n${shortages.map(s => `- ${shortageMessage(s)}`).join('\n')}`, { field: 'blueprint', shortages })
 }
 
-const WRITE_CONTENTS = `MATCH (z:Quiz {id: $id})
-  CALL (z) { MATCH (z)-[r:INCLUDES|DRAWS]->() DELETE r }
-  WITH z
-  CALL (z) {
-    UNWIND range(0, size($items) - 1) AS i
-    MATCH (q:Question {id: $items[i].questionId})
-    CREATE (z)-[:INCLUDES {order: i + 1, points: $items[i].points}]->(q)
+/**
+ * The INCLUDES and DRAWS links of the bound quiz `z` from `items` and `rows` (a parameter such as `$items`,
+ * or a property of the bound row `x`, such as `x.items`; `scope` is what the subqueries import).
+ */
+function contentsCypher(items: string, rows: string, scope: string): string {
+  return `CALL (${scope}) {
+    UNWIND range(0, size(${items}) - 1) AS i
+    MATCH (q:Question {id: ${items}[i].questionId})
+    CREATE (z)-[:INCLUDES {order: i + 1, points: ${items}[i].points}]->(q)
   }
-  CALL (z) {
-    UNWIND range(0, size($rows) - 1) AS i
-    WITH i, $rows[i] AS r
+  CALL (${scope}) {
+    UNWIND range(0, size(${rows}) - 1) AS i
+    WITH i, ${rows}[i] AS r
     OPTIONAL MATCH (law:Law {id: r.targetId})
     OPTIONAL MATCH (topic:Topic {id: r.targetId})
     WITH i, r, CASE r.kind WHEN 'LAW' THEN law ELSE topic END AS t
     WHERE t IS NOT NULL
     CREATE (z)-[:DRAWS {order: i + 1, count: r.count, difficultyMin: r.difficultyMin, difficultyMax: r.difficultyMax, points: r.points}]->(t)
-  }
+  }`
+}
+
+const WRITE_CONTENTS = `MATCH (z:Quiz {id: $id})
+  CALL (z) { MATCH (z)-[r:INCLUDES|DRAWS]->() DELETE r }
+  WITH z
+  ${contentsCypher('$items', '$rows', 'z')}
   RETURN z.id AS id`
 
 function settings(values: QuizValues) {
@@ -212,11 +220,52 @@ function contents(values: QuizValues) {
   }
 }
 
-const SET_SETTINGS = `SET z.title = $s.title, z.mode = $s.mode, z.kind = $s.kind, z.timeLimitSec = $s.timeLimitSec, z.passScore = $s.passScore,
-  z.attemptsAllowed = $s.attemptsAllowed, z.scoring = $s.scoring,
-  z.opensAt = CASE WHEN $s.opensAt IS NULL THEN null ELSE datetime($s.opensAt) END,
-  z.closesAt = CASE WHEN $s.closesAt IS NULL THEN null ELSE datetime($s.closesAt) END,
-  z.reveal = $s.reveal, z.shuffleOptions = $s.shuffleOptions, z.multiplePartialCredit = $s.multiplePartialCredit, z.updatedAt = datetime()`
+/** SET of the bound quiz `z`'s settings from `s` (the parameter `$s`, or `x.s` of a bound row). */
+function setSettings(s: string): string {
+  return `SET z.title = ${s}.title, z.mode = ${s}.mode, z.kind = ${s}.kind, z.timeLimitSec = ${s}.timeLimitSec, z.passScore = ${s}.passScore,
+  z.attemptsAllowed = ${s}.attemptsAllowed, z.scoring = ${s}.scoring,
+  z.opensAt = CASE WHEN ${s}.opensAt IS NULL THEN null ELSE datetime(${s}.opensAt) END,
+  z.closesAt = CASE WHEN ${s}.closesAt IS NULL THEN null ELSE datetime(${s}.closesAt) END,
+  z.reveal = ${s}.reveal, z.shuffleOptions = ${s}.shuffleOptions, z.multiplePartialCredit = ${s}.multiplePartialCredit, z.updatedAt = datetime()`
+}
+
+const SET_SETTINGS = setSettings('$s')
+
+/** A quiz ready to be written: settings and contents as settings() and contents() give them. */
+export interface NewQuiz extends ReturnType<typeof contents> {
+  id: string
+  status: 'DRAFT' | 'PUBLISHED'
+  sample: boolean
+  s: ReturnType<typeof settings>
+  /** When it was written (ISO 8601); now when left out. Data loaded from elsewhere keeps its own time (and, published, is published then). */
+  createdAt?: string
+  /** Benchmark data, so it can be told apart from real data. */
+  synthetic?: boolean
+}
+
+/**
+ * Writes new quizzes with their INCLUDES and DRAWS links in one statement: the one writer of Quiz
+ * (the trainer's createQuiz, the samples and the benchmark). Callers check the contents first.
+ */
+export async function writeQuizzes(tx: Tx, actor: SessionUser | null, quizzes: NewQuiz[]): Promise<void> {
+  if (quizzes.length === 0)
+    return
+  await tx.run(
+    `UNWIND $quizzes AS x
+     CREATE (z:Quiz {id: x.id, status: x.status, sample: x.sample, synthetic: x.synthetic, createdBy: $actorId,
+       createdAt: coalesce(datetime(x.createdAt), datetime()),
+       publishedAt: CASE WHEN x.createdAt IS NOT NULL AND x.status = 'PUBLISHED' THEN datetime(x.createdAt) END})
+     WITH z, x ${setSettings('x.s')}
+     WITH z, x
+     ${contentsCypher('x.items', 'x.rows', 'z, x')}`,
+    { quizzes, actorId: actor?.id ?? null },
+  )
+}
+
+/** What writeQuizzes needs of a quiz's values. */
+export function newQuiz(id: string, values: QuizValues, options: { status: 'DRAFT' | 'PUBLISHED', sample: boolean, createdAt?: string, synthetic?: boolean }): NewQuiz {
+  return { id, s: settings(values), ...contents(values), ...options }
+}
 
 /**
  * A new quiz, DRAFT unless `status` says otherwise. A fixed quiz lists published questions; a blueprint the
@@ -226,11 +275,7 @@ export async function createQuiz(db: Database, actor: SessionUser | null, values
   const id = options.id ?? `quiz-${randomUUID()}`
   return db.transaction(async (tx) => {
     await checkContents(tx, values)
-    await tx.run(
-      `CREATE (z:Quiz {id: $id, status: $status, sample: $sample, createdBy: $actorId, createdAt: datetime()}) WITH z ${SET_SETTINGS}`,
-      { id, status: options.status ?? 'DRAFT', sample: options.sample ?? false, actorId: actor?.id ?? null, s: settings(values) },
-    )
-    await tx.run(WRITE_CONTENTS, { id, ...contents(values) })
+    await writeQuizzes(tx, actor, [newQuiz(id, values, { status: options.status ?? 'DRAFT', sample: options.sample ?? false })])
     await recordAudit(tx, { actor, operation: 'createQuiz', targetIds: [id] })
     return readQuiz(tx, id)
   })
