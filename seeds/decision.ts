@@ -5,15 +5,10 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findLoginRecord } from '../server/src/auth/user.repository'
-import { loadRuleSets } from '../server/src/decision/compliance'
-import {
-  appendStepRecord,
-  createDecision,
-  decisionExists,
-  findArticleIds,
-  logRuleSeedReport,
-  upsertReferenceRules,
-} from '../server/src/decision/decision.repository'
+import { createDecision, decisionExists } from '../server/src/decision/decision.repository'
+import { findArticleIds, logRuleSeedReport, upsertReferenceRules } from '../server/src/decision/ruleSet.repository'
+import { loadRuleSets } from '../server/src/decision/rulesFile'
+import { appendStepRecord } from '../server/src/decision/stepRecord.repository'
 import { logger } from '../server/src/logger'
 
 const SEEDS_DIR = path.dirname(fileURLToPath(import.meta.url))

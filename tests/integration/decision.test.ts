@@ -7,17 +7,10 @@ import { readSeed } from '../../seeds/seed'
 import { findLoginRecord } from '../../server/src/auth/user.repository'
 import { currentRoundTrips, withRoundTripCounter } from '../../server/src/db/database'
 import { shanghaiToday } from '../../server/src/decision/assessment'
-import { STEP_ORDER } from '../../server/src/decision/compliance'
-import {
-  appendStepRecord,
-  complianceOverview,
-  countStepRecords,
-  createDecision,
-  findDecision,
-  listCatalogues,
-  listDecisions,
-  updateDecision,
-} from '../../server/src/decision/decision.repository'
+import { complianceOverview, listCatalogues, listDecisions } from '../../server/src/decision/catalogue.repository'
+import { createDecision, findDecision, updateDecision } from '../../server/src/decision/decision.repository'
+import { appendStepRecord, countStepRecords } from '../../server/src/decision/stepRecord.repository'
+import { STEP_ORDER } from '../../server/src/decision/steps'
 import { connectTestDatabase, uniqueId } from '../helpers'
 
 const FULL = { restricted: false }

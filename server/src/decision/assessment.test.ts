@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { assess, buildRuleSets, checkStepRecord, effectiveRecordIds, fromEvidence, shanghaiToday, summarize, toEvidence } from './assessment'
-import { loadRuleSets } from './compliance'
+import { loadRuleSets } from './rulesFile'
 
 const rulesJson: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('../../../seeds/rules.json', import.meta.url)), 'utf8'))
 

@@ -3,10 +3,17 @@
  * evaluates decisions and shapes the results for the API, counts overviews and checks step-record input.
  * Pure: no I/O; the caller passes `today`.
  */
-import type { DecisionFacts, Finding, FindingCode, RuleSet, StepCode, StepRecordFacts, StepRule, Verdict } from './compliance'
+import type { DecisionFacts, Finding, FindingCode, Verdict } from './compliance'
 import type { Compliance, ComplianceFinding, ComplianceRule, ComplianceRuleSet, DecisionArticleRef, Evidence } from './decision.type'
+import type { RuleSet, StepRule } from './rules'
+import type { StepRecordFacts } from './stepRecords'
+import type { StepCode } from './steps'
 import { badInput } from '../common/errors'
-import { calendarDaysBetween, effectiveRecords, evaluateCompliance, selectRuleSet, STEP_NAMES, STEP_ORDER } from './compliance'
+import { calendarDaysBetween } from './calendar'
+import { evaluateCompliance } from './compliance'
+import { selectRuleSet } from './rules'
+import { effectiveRecords } from './stepRecords'
+import { STEP_NAMES, STEP_ORDER } from './steps'
 
 /** An article linked to a rule by CREATED_BY, as read from the graph. */
 export interface RuleArticleRow {

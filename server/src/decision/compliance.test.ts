@@ -1,17 +1,17 @@
-import type { DecisionFacts, FindingCode, RuleSet, StepCode, StepRecordFacts, Verdict } from './compliance'
+import type { DecisionFacts, FindingCode, Verdict } from './compliance'
+import type { RuleSet } from './rules'
+import type { StepRecordFacts } from './stepRecords'
+import type { StepCode } from './steps'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import {
-  calendarDaysBetween,
-  effectiveRecords,
-  evaluateCompliance,
-  loadRuleSets,
-  selectRuleSet,
-  STEP_ORDER,
-  workingDaysBetween,
-} from './compliance'
+import { calendarDaysBetween, workingDaysBetween } from './calendar'
+import { evaluateCompliance } from './compliance'
+import { selectRuleSet } from './rules'
+import { loadRuleSets } from './rulesFile'
+import { effectiveRecords } from './stepRecords'
+import { STEP_ORDER } from './steps'
 
 const rulesPath = fileURLToPath(new URL('../../../seeds/rules.json', import.meta.url))
 const rulesJson: unknown = JSON.parse(readFileSync(rulesPath, 'utf8'))

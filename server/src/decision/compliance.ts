@@ -2,7 +2,7 @@
  * Procedure compliance of a 重大行政决策 (major administrative decision).
  *
  * Pure: no I/O, no clock. The caller passes `today` and the rule sets (normally loaded from
- * `seeds/rules.json` through {@link loadRuleSets}).
+ * `seeds/rules.json` through `loadRuleSets` in `rulesFile.ts`).
  *
  * Date conventions (all dates are `YYYY-MM-DD`, compared as calendar dates, no time zone):
  * - A period runs from a record's `startedOn` to its `completedOn`; the start day is not counted,
@@ -14,83 +14,12 @@
  * - "Before" means: this step's `completedOn` is on or before the first date (its `startedOn`, else its
  *   `completedOn`) of the later step.
  */
-import { z } from 'zod'
-
-/** The procedure steps, in canonical order (findings are sorted by it). */
-export const STEP_ORDER = [
-  'PUBLIC_PARTICIPATION',
-  'EXPERT_ARGUMENTATION',
-  'RISK_ASSESSMENT',
-  'LEGALITY_REVIEW',
-  'COLLECTIVE_DECISION',
-  'PARTY_REPORT',
-  'PUBLICATION',
-  'ARCHIVING',
-] as const
-
-/** Codes of the procedure steps. */
-export type StepCode = typeof STEP_ORDER[number]
-
-/** Chinese names of the steps, as used in findings. */
-export const STEP_NAMES: Record<StepCode, string> = {
-  PUBLIC_PARTICIPATION: '公众参与',
-  EXPERT_ARGUMENTATION: '专家论证',
-  RISK_ASSESSMENT: '风险评估',
-  LEGALITY_REVIEW: '合法性审查',
-  COLLECTIVE_DECISION: '集体讨论决定',
-  PARTY_REPORT: '请示报告',
-  PUBLICATION: '决策公布',
-  ARCHIVING: '立卷归档',
-}
-
-/**
- * When a step is required. `UNLESS_CONFIDENTIAL`: unless the matter is not to be disclosed by law;
- * `IF_TECHNICAL`: 专业性、技术性较强; `IF_STABILITY_RISK`: may harm 社会稳定、公共安全 etc.;
- * `IF_AFFECTS_PUBLIC`: touches the vital interests of the public or a large group.
- */
-export const RULE_CONDITIONS = ['ALWAYS', 'UNLESS_CONFIDENTIAL', 'IF_TECHNICAL', 'IF_STABILITY_RISK', 'IF_AFFECTS_PUBLIC'] as const
-export type RuleCondition = typeof RULE_CONDITIONS[number]
-
-/** One mandatory step of one rule set, with the articles it rests on. */
-export interface StepRule {
-  id: string
-  ruleSetId: string
-  lawId: string
-  lawTitle: string
-  step: StepCode
-  condition: RuleCondition
-  /** Graph ids of the articles in `articleNumbers` that could be resolved. */
-  articleIds: string[]
-  articleNumbers: string[]
-  periodArticleNumber: string | null
-  /** True when the law has such a rule but the article text was not obtained, so no number is cited. */
-  articleUnknown: boolean
-  /** Minimum period in calendar days (start day not counted). */
-  minDays: number | null
-  /** Minimum period in working days, see {@link workingDaysBetween}. */
-  minWorkingDays: number | null
-  /** Steps that must not start before this step is completed. */
-  before: StepCode[]
-  /** Own-words summary of the requirement (never statute text). */
-  description: string
-  /**
-   * Also not required when the matter is confidential, on top of `condition` (沪府令第47号 第五条 exempts
-   * matters 依法需要保密 from its public-participation trigger). Absent means false.
-   */
-  exceptIfConfidential?: boolean
-}
-
-/** The rules of one law version over its period of force. */
-export interface RuleSet {
-  id: string
-  lawId: string
-  lawTitle: string
-  effectiveFrom: string
-  effectiveTo: string | null
-  rules: StepRule[]
-  /** Where the law makes itself apply to 乡镇 (towns), e.g. `第四十二条 (参照)`. */
-  appliesToTownsBy?: string | null
-}
+import type { RuleSet, StepRule } from './rules'
+import type { StepRecordFacts } from './stepRecords'
+import type { StepCode } from './steps'
+import { calendarDaysBetween, dayNumber, workingDaysBetween } from './calendar'
+import { effectiveRecords } from './stepRecords'
+import { STEP_NAMES, STEP_ORDER } from './steps'
 
 /** Where a decision stands. */
 export const DECISION_STATUSES = ['DRAFT', 'IN_PROGRESS', 'DECIDED', 'PUBLISHED', 'ARCHIVED'] as const
@@ -107,19 +36,6 @@ export interface DecisionFacts {
   stabilityRisk: boolean
   /** The matter is not to be disclosed by law (依法不予公开 / 依法需要保密). */
   confidential: boolean
-}
-
-/** One recorded step. A record with `correctsId` replaces the record it names. */
-export interface StepRecordFacts {
-  id: string
-  stepCode: StepCode
-  startedOn: string | null
-  completedOn: string | null
-  outcome: string | null
-  evidence: { title: string, number: string | null }[]
-  correctsId: string | null
-  /** ISO datetime. */
-  recordedAt: string
 }
 
 /** Kinds of findings. */
@@ -146,137 +62,6 @@ export type Verdict = typeof VERDICTS[number]
  */
 export const IMPLIED_BEFORE: Partial<Record<StepCode, StepCode[]>> = {
   LEGALITY_REVIEW: ['COLLECTIVE_DECISION'],
-}
-
-const DAY_MS = 86_400_000
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date; throws on anything else. */
-function dayNumber(date: string): number {
-  const m = DATE_RE.exec(date)
-  if (!m)
-    throw new RangeError(`日期格式应为 YYYY-MM-DD：${date}`)
-  const [year, month, day] = [
-    Number(m[1]),
-    Number(m[2]),
-    Number(m[3]),
-  ]
-  const ms = Date.UTC(year, month - 1, day)
-  const back = new Date(ms)
-  // Date.UTC rolls 02-30 over into March; reject such dates instead of silently shifting them.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day)
-    throw new RangeError(`不存在的日期：${date}`)
-  return ms / DAY_MS
-}
-
-/** Calendar days from `from` to `to`, start day not counted (negative when `to` is earlier). */
-export function calendarDaysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from)
-}
-
-function isWeekday(day: number): boolean {
-  // Day 0 (1970-01-01) was a Thursday; with Sunday = 0 that is 4.
-  const weekday = (((day + 4) % 7) + 7) % 7
-  return weekday !== 0 && weekday !== 6
-}
-
-/**
- * Working days after `from` up to and including `to` (start day not counted), counting Monday to Friday.
- * There is no holiday calendar: statutory holidays are counted as working days and weekend make-up
- * working days (调休) are not, so the result only approximates 工作日. Returns 0 when `to` is not after
- * `from`.
- */
-export function workingDaysBetween(from: string, to: string): number {
-  const start = dayNumber(from)
-  const end = dayNumber(to)
-  if (end <= start)
-    return 0
-  const fullWeeks = Math.floor((end - start) / 7)
-  let count = fullWeeks * 5
-  for (let day = start + fullWeeks * 7 + 1; day <= end; day++) {
-    if (isWeekday(day))
-      count++
-  }
-  return count
-}
-
-/**
- * The rule set in force on the decision date (`decidedOn`, or `today` when no date is planned yet).
- * The procedure law in force when the decision is taken governs it. Where two sets are in force at once
- * (国务院令第713号 from 2019-09-01 and 沪府令第47号 until 2020-08-31), the one that took effect last wins:
- * that is the national regulation, which ranks above the municipal rule.
- */
-export function selectRuleSet(ruleSets: RuleSet[], decidedOn: string | null, today: string): RuleSet | null {
-  const date = decidedOn ?? today
-  const day = dayNumber(date)
-  let best: RuleSet | null = null
-  for (const set of ruleSets) {
-    if (dayNumber(set.effectiveFrom) > day)
-      continue
-    if (set.effectiveTo !== null && dayNumber(set.effectiveTo) < day)
-      continue
-    if (!best || dayNumber(set.effectiveFrom) > dayNumber(best.effectiveFrom))
-      best = set
-  }
-  return best
-}
-
-function recordedTime(record: StepRecordFacts): number {
-  const t = Date.parse(record.recordedAt)
-  return Number.isNaN(t)
-    ? Number.NEGATIVE_INFINITY
-    : t
-}
-
-/**
- * The records that count: records linked by `correctsId` form one correction chain, and of each chain
- * only the latest record (by `recordedAt`) that no other record corrects is effective. A `correctsId`
- * naming an unknown record is ignored. Input order is kept.
- */
-export function effectiveRecords(records: StepRecordFacts[]): StepRecordFacts[] {
-  const index = new Map(records.map((r, i) => [r.id, i]))
-  // Union-find over correction links, so branches and cycles still end up in one chain.
-  const parent = records.map((_, i) => i)
-  const find = (i: number): number => {
-    let root = i
-    while (parent[root] !== root)
-      root = parent[root]!
-    parent[i] = root
-    return root
-  }
-  const corrected = new Set<number>()
-  records.forEach((r, i) => {
-    const target = r.correctsId === null
-      ? undefined
-      : index.get(r.correctsId)
-    if (target === undefined || target === i)
-      return
-    corrected.add(target)
-    parent[find(i)] = find(target)
-  })
-  const chains = new Map<number, number[]>()
-  records.forEach((_, i) => {
-    const root = find(i)
-    chains.set(root, [
-      ...(chains.get(root) ?? []),
-      i,
-    ])
-  })
-  const keep = new Set<number>()
-  for (const members of chains.values()) {
-    const heads = members.filter(i => !corrected.has(i))
-    // A cycle leaves no uncorrected record; fall back to the latest of the whole chain.
-    const candidates = heads.length > 0
-      ? heads
-      : members
-    let winner = candidates[0]!
-    for (const i of candidates) {
-      if (recordedTime(records[i]!) >= recordedTime(records[winner]!))
-        winner = i
-    }
-    keep.add(winner)
-  }
-  return records.filter((_, i) => keep.has(i))
 }
 
 const STATUS_RANK: Record<DecisionFacts['status'], number> = {
@@ -589,93 +374,4 @@ export function evaluateCompliance(
       ? 'INCOMPLETE'
       : 'COMPLIANT'
   return { verdict, findings, ruleSetId: ruleSet.id }
-}
-
-const stepCodeSchema = z.enum([
-  'PUBLIC_PARTICIPATION',
-  'EXPERT_ARGUMENTATION',
-  'RISK_ASSESSMENT',
-  'LEGALITY_REVIEW',
-  'COLLECTIVE_DECISION',
-  'PARTY_REPORT',
-  'PUBLICATION',
-  'ARCHIVING',
-])
-const dateSchema = z.string().regex(DATE_RE)
-const articleNumberSchema = z.string().regex(/^第[零一二三四五六七八九十百千]+条$/)
-
-const ruleJsonSchema = z.object({
-  id: z.string().min(1),
-  step: stepCodeSchema,
-  condition: z.enum([
-    'ALWAYS',
-    'UNLESS_CONFIDENTIAL',
-    'IF_TECHNICAL',
-    'IF_STABILITY_RISK',
-    'IF_AFFECTS_PUBLIC',
-  ]),
-  articleNumbers: z.array(articleNumberSchema),
-  articleUnknown: z.boolean().default(false),
-  exceptIfConfidential: z.boolean().default(false),
-  periodArticleNumber: articleNumberSchema.nullable().default(null),
-  minDays: z.number().int().positive().nullable().default(null),
-  minWorkingDays: z.number().int().positive().nullable().default(null),
-  before: z.array(stepCodeSchema).default([]),
-  description: z.string().min(1),
-}).superRefine((rule, ctx) => {
-  // An unknown article must stay unnumbered, and a known one must be cited: never one without the other.
-  if (rule.articleUnknown !== (rule.articleNumbers.length === 0))
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${rule.id}: articleUnknown must be true exactly when articleNumbers is empty` })
-  if ((rule.minDays !== null || rule.minWorkingDays !== null) && rule.periodArticleNumber === null)
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${rule.id}: a minimum period needs periodArticleNumber` })
-})
-
-const ruleSetJsonSchema = z.object({
-  id: z.string().min(1),
-  lawId: z.string().min(1),
-  lawTitle: z.string().min(1),
-  effectiveFrom: dateSchema,
-  effectiveTo: dateSchema.nullable(),
-  appliesToTownsBy: z.string().nullable().default(null),
-  rules: z.array(ruleJsonSchema),
-})
-
-const rulesFileSchema = z.object({
-  ruleSets: z.array(ruleSetJsonSchema),
-})
-
-/**
- * Converts the `seeds/rules.json` shape into rule sets. `articleIdFor` maps a law id and article number
- * to the article's graph id; numbers it cannot resolve stay in `articleNumbers` without an id.
- * Throws when the JSON does not have the expected shape.
- */
-export function loadRuleSets(json: unknown, articleIdFor: (lawId: string, number: string) => string | null): RuleSet[] {
-  const parsed = rulesFileSchema.parse(json)
-  return parsed.ruleSets.map(set => ({
-    id: set.id,
-    lawId: set.lawId,
-    lawTitle: set.lawTitle,
-    effectiveFrom: set.effectiveFrom,
-    effectiveTo: set.effectiveTo,
-    appliesToTownsBy: set.appliesToTownsBy,
-    rules: set.rules.map(rule => ({
-      id: rule.id,
-      ruleSetId: set.id,
-      lawId: set.lawId,
-      lawTitle: set.lawTitle,
-      step: rule.step,
-      condition: rule.condition,
-      articleIds: rule.articleNumbers
-        .map(n => articleIdFor(set.lawId, n))
-        .filter((id): id is string => id !== null),
-      articleNumbers: rule.articleNumbers,
-      periodArticleNumber: rule.periodArticleNumber,
-      articleUnknown: rule.articleUnknown,
-      minDays: rule.minDays,
-      minWorkingDays: rule.minWorkingDays,
-      before: rule.before,
-      description: rule.description,
-      exceptIfConfidential: rule.exceptIfConfidential,
-    })),
-  }))
 }

@@ -1,4 +1,5 @@
-import type { DecisionStatusValue, StepCode, Verdict } from './compliance'
+import type { DecisionStatusValue, Verdict } from './compliance'
+import type { StepCode } from './steps'
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
 import { DecisionStatus, StepCodeEnum, VerdictEnum } from './decision.type'

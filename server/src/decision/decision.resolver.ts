@@ -5,21 +5,9 @@ import { Access, Role } from '../auth/access'
 import { notFound } from '../common/errors'
 import { decodeCursor, PageArgs, pageInfo } from '../common/pagination'
 import { Organization } from '../org/org.type'
+import { complianceOverview, listCatalogues, listDecisionOrganizations, listDecisions } from './catalogue.repository'
 import { AppendStepRecordInput, DecisionFilter, DecisionInput } from './decision.input'
-import {
-  appendStepRecord,
-  complianceOverview,
-  createDecision,
-  findDecision,
-  listCatalogues,
-  listDecisionOrganizations,
-  listDecisions,
-  listProcedureSteps,
-  ruleSetsFor,
-  searchBasisArticles,
-  updateDecision,
-  viewerOf,
-} from './decision.repository'
+import { createDecision, findDecision, searchBasisArticles, updateDecision } from './decision.repository'
 import {
   AppendStepRecordResult,
   ComplianceOverview,
@@ -30,6 +18,9 @@ import {
   DecisionPage,
   ProcedureStep,
 } from './decision.type'
+import { listProcedureSteps, ruleSetsFor } from './ruleSet.repository'
+import { appendStepRecord } from './stepRecord.repository'
+import { viewerOf } from './viewer.repository'
 
 const READERS = [Role.ADVISOR, Role.ADMIN, Role.TRAINER, Role.CADRE]
 const WRITERS = [Role.ADVISOR, Role.ADMIN]

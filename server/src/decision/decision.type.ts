@@ -1,8 +1,12 @@
-import type { DecisionStatusValue, FindingCode, RuleCondition, StepCode, Verdict } from './compliance'
+import type { DecisionStatusValue, FindingCode, Verdict } from './compliance'
+import type { RuleCondition } from './rules'
+import type { StepCode } from './steps'
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { PageInfo } from '../common/pagination'
 import { Organization, Person } from '../org/org.type'
-import { DECISION_STATUSES, FINDING_CODES, RULE_CONDITIONS, STEP_ORDER, VERDICTS } from './compliance'
+import { DECISION_STATUSES, FINDING_CODES, VERDICTS } from './compliance'
+import { RULE_CONDITIONS } from './rules'
+import { STEP_NAMES, STEP_ORDER } from './steps'
 
 /** A GraphQL enum whose values are the engine's own list: one source for both. */
 function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -20,7 +24,7 @@ registerEnumType(DecisionStatus, {
 export const StepCodeEnum = enumOf(STEP_ORDER)
 registerEnumType(StepCodeEnum, {
   name: 'StepCode',
-  description: 'A procedure step of a major decision: PUBLIC_PARTICIPATION 公众参与, EXPERT_ARGUMENTATION 专家论证, RISK_ASSESSMENT 风险评估, LEGALITY_REVIEW 合法性审查, COLLECTIVE_DECISION 集体讨论决定, PARTY_REPORT 请示报告, PUBLICATION 决策公布, ARCHIVING 立卷归档.',
+  description: `A procedure step of a major decision: ${STEP_ORDER.map(code => `${code} ${STEP_NAMES[code]}`).join(', ')}.`,
 })
 
 /** Overall compliance. */

@@ -1,13 +1,36 @@
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client'
 import type { MaybeRefOrGetter, Ref } from 'vue'
+import { CombinedGraphQLErrors } from '@apollo/client'
 import { onScopeDispose, ref, shallowRef, toValue, watch } from 'vue'
-import { apollo } from '@/apollo'
+import { useApolloClient } from '@/apollo'
 
-/** A readable message from an Apollo error (the server's messages are already written for people). */
-export function errorMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'errors' in error && Array.isArray((error as { errors: unknown[] }).errors))
-    return (error as { errors: { message: string }[] }).errors.map(e => e.message).join('；')
-  return error instanceof Error ? error.message : String(error)
+/**
+ * A failed request as the server described it: the error code (`extensions.code`, e.g. `CONFLICT`), the
+ * server's message and its structured details. Pages branch on `code`, never on the message's words.
+ */
+export interface GraphQLFailure {
+  /** The server's error code, `NETWORK` when no answer came, or `UNKNOWN`. */
+  code: string
+  /** The server's messages (several joined), written for people. */
+  message: string
+  /** `extensions.details` of the first error (e.g. `{ reason: 'expired' }`), or an empty object. */
+  details: Record<string, unknown>
+}
+
+/** The code, message and details of whatever a request threw. */
+export function toFailure(error: unknown): GraphQLFailure {
+  if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
+    const first = error.errors[0]!
+    const details = first.extensions?.details
+    return {
+      code: typeof first.extensions?.code === 'string' ? first.extensions.code : 'UNKNOWN',
+      message: error.errors.map(e => e.message).join('；'),
+      details: details && typeof details === 'object' ? details as Record<string, unknown> : {},
+    }
+  }
+  if (error instanceof Error)
+    return { code: error.name === 'TypeError' || /fetch|network/i.test(error.message) ? 'NETWORK' : 'UNKNOWN', message: error.message, details: {} }
+  return { code: 'UNKNOWN', message: String(error), details: {} }
 }
 
 /**
@@ -18,10 +41,11 @@ export function useQuery<TData, TVars extends OperationVariables>(
   document: TypedDocumentNode<TData, TVars>,
   variables: MaybeRefOrGetter<TVars> = {} as TVars,
   options: { skip?: MaybeRefOrGetter<boolean>, fetchPolicy?: 'cache-first' | 'network-only' | 'cache-and-network' } = {},
-): { data: Ref<TData | undefined>, loading: Ref<boolean>, error: Ref<string | null>, refetch: () => Promise<void> } {
+): { data: Ref<TData | undefined>, loading: Ref<boolean>, error: Ref<GraphQLFailure | null>, refetch: () => Promise<void> } {
+  const apollo = useApolloClient()
   const data = shallowRef<TData | undefined>()
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  const error = shallowRef<GraphQLFailure | null>(null)
   let subscription: { unsubscribe: () => void } | undefined
   let observable: ReturnType<typeof apollo.watchQuery<TData, TVars>> | undefined
 
@@ -36,11 +60,11 @@ export function useQuery<TData, TVars extends OperationVariables>(
         if (result.data)
           data.value = result.data as TData
         loading.value = result.loading
-        error.value = result.error ? errorMessage(result.error) : null
+        error.value = result.error ? toFailure(result.error) : null
       },
       error: (e: unknown) => {
         loading.value = false
-        error.value = errorMessage(e)
+        error.value = toFailure(e)
       },
     })
   }
@@ -56,10 +80,11 @@ export function useQuery<TData, TVars extends OperationVariables>(
   }
 }
 
-/** Runs a mutation; `error` holds the server's message when it fails. */
+/** Runs a mutation; `error` holds the server's code and message when it fails. */
 export function useMutation<TData, TVars extends OperationVariables>(document: TypedDocumentNode<TData, TVars>) {
+  const apollo = useApolloClient()
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  const error = shallowRef<GraphQLFailure | null>(null)
   const mutate = async (variables: TVars, refetchQueries: 'active' | string[] = []): Promise<TData | null> => {
     loading.value = true
     error.value = null
@@ -68,7 +93,7 @@ export function useMutation<TData, TVars extends OperationVariables>(document: T
       return (result.data ?? null) as TData | null
     }
     catch (e) {
-      error.value = errorMessage(e)
+      error.value = toFailure(e)
       return null
     }
     finally {

@@ -1,5 +1,5 @@
 import { computed, ref } from 'vue'
-import { apollo } from '@/apollo'
+import { useApolloClient } from '@/apollo'
 import { graphql } from '@/gql'
 
 /** The signed-in user as the web app needs it. */
@@ -20,7 +20,7 @@ const viewer = ref<SessionViewer | null>(null)
 const loaded = ref(false)
 const expired = ref(false)
 
-/** Called by the Apollo error link when the server says the session is gone. */
+/** The Apollo client's onUnauthenticated callback (main.ts): the server says the session is gone. */
 export function sessionExpired(): void {
   if (viewer.value) {
     viewer.value = null
@@ -30,6 +30,7 @@ export function sessionExpired(): void {
 
 /** Session state (UI state only; the server is the authority on every check). */
 export function useSession() {
+  const apollo = useApolloClient()
   const load = async () => {
     const { data } = await apollo.query({ query: MeQuery, fetchPolicy: 'network-only' })
     viewer.value = (data?.me ?? null) as SessionViewer | null

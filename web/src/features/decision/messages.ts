@@ -1,3 +1,32 @@
+import type { StepCode } from '@/gql/graphql'
+
+/**
+ * Names of the procedure steps, keyed by the generated `StepCode` (the server's step list is the one
+ * source; a step added there fails the type check here until it has a label). Written in the server's
+ * canonical order, which the pages show them in.
+ */
+export const stepLabelsZh: Record<StepCode, string> = {
+  PUBLIC_PARTICIPATION: '公众参与',
+  EXPERT_ARGUMENTATION: '专家论证',
+  RISK_ASSESSMENT: '风险评估',
+  LEGALITY_REVIEW: '合法性审查',
+  COLLECTIVE_DECISION: '集体讨论决定',
+  PARTY_REPORT: '请示报告',
+  PUBLICATION: '决策公布',
+  ARCHIVING: '立卷归档',
+}
+
+const stepLabelsEn: Record<StepCode, string> = {
+  PUBLIC_PARTICIPATION: 'Public participation',
+  EXPERT_ARGUMENTATION: 'Expert argumentation',
+  RISK_ASSESSMENT: 'Risk assessment',
+  LEGALITY_REVIEW: 'Legality review',
+  COLLECTIVE_DECISION: 'Collective decision',
+  PARTY_REPORT: 'Report to the Party committee',
+  PUBLICATION: 'Publication',
+  ARCHIVING: 'Archiving',
+}
+
 const zhCN = {
   title: '决策合规',
   catalogue: '重大行政决策目录',
@@ -35,16 +64,7 @@ const zhCN = {
     PUBLISHED: '已公布',
     ARCHIVED: '已归档',
   },
-  step: {
-    PUBLIC_PARTICIPATION: '公众参与',
-    EXPERT_ARGUMENTATION: '专家论证',
-    RISK_ASSESSMENT: '风险评估',
-    LEGALITY_REVIEW: '合法性审查',
-    COLLECTIVE_DECISION: '集体讨论决定',
-    PARTY_REPORT: '请示报告',
-    PUBLICATION: '决策公布',
-    ARCHIVING: '立卷归档',
-  },
+  step: stepLabelsZh,
   finding: {
     DONE: '已完成',
     REQUIRED_MISSING: '缺失',
@@ -181,16 +201,7 @@ const en: typeof zhCN = {
     PUBLISHED: 'Published',
     ARCHIVED: 'Archived',
   },
-  step: {
-    PUBLIC_PARTICIPATION: 'Public participation',
-    EXPERT_ARGUMENTATION: 'Expert argumentation',
-    RISK_ASSESSMENT: 'Risk assessment',
-    LEGALITY_REVIEW: 'Legality review',
-    COLLECTIVE_DECISION: 'Collective decision',
-    PARTY_REPORT: 'Report to the Party committee',
-    PUBLICATION: 'Publication',
-    ARCHIVING: 'Archiving',
-  },
+  step: stepLabelsEn,
   finding: {
     DONE: 'Done',
     REQUIRED_MISSING: 'Missing',

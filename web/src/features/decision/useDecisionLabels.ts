@@ -1,16 +1,9 @@
+import type { StepCode } from '@/gql/graphql'
 import { useI18n } from 'vue-i18n'
+import { stepLabelsZh } from './messages'
 
-/** The procedure steps in their usual order (the server's STEP_ORDER). */
-export const STEP_CODES = [
-  'PUBLIC_PARTICIPATION',
-  'EXPERT_ARGUMENTATION',
-  'RISK_ASSESSMENT',
-  'LEGALITY_REVIEW',
-  'COLLECTIVE_DECISION',
-  'PARTY_REPORT',
-  'PUBLICATION',
-  'ARCHIVING',
-] as const
+/** The procedure steps in their canonical order: the keys of the label map typed by the generated enum. */
+export const STEP_CODES = Object.keys(stepLabelsZh) as StepCode[]
 
 export const VERDICTS = ['COMPLIANT', 'INCOMPLETE', 'NON_COMPLIANT'] as const
 export const STATUSES = ['DRAFT', 'IN_PROGRESS', 'DECIDED', 'PUBLISHED', 'ARCHIVED'] as const

@@ -1,0 +1,6 @@
+import type { GraphQLFailure } from './useGraphQL'
+
+/** The text a person sees for a failed request. */
+export function useErrorText(): (failure: GraphQLFailure | null | undefined) => string {
+  return failure => failure?.message ?? ''
+}
