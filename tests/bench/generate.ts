@@ -10,6 +10,7 @@
  * bigrams; no statute text. Every node carries `synthetic: true` and an id starting with `bench-`.
  */
 
+import type { DecisionStatusValue } from '../../server/src/decision/compliance'
 import type { LawLevelValue, LawStatusValue } from '../../server/src/law/importPlan'
 import type { QuestionValues } from '../../server/src/quiz/questionShape'
 import type { StoredCard } from '../../server/src/study/spacedRepetition'
@@ -942,7 +943,7 @@ export interface DecisionRow {
   title: string
   summary: string
   domain: string
-  status: string
+  status: DecisionStatusValue
   decidedOn: string | null
   affectsPublic: boolean
   technical: boolean

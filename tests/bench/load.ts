@@ -3,6 +3,8 @@ import type { LawVersionPlan } from '../../server/src/law/importPlan'
 import type { AttemptRow, BenchPlan, DecisionRow, LawRows, LawShape } from './generate'
 import { writeUsers } from '../../server/src/auth/user.repository'
 import { int } from '../../server/src/db/database'
+import { newDecision, writeDecisions } from '../../server/src/decision/decision.repository'
+import { writeStepRecords } from '../../server/src/decision/stepRecord.repository'
 import { attachSummaries, orderVersions, setReplacements, upsertTopics, writeCitations, writeTopicLinks, writeVersions } from '../../server/src/law/law.import.repository'
 import { writeOrganizations, writePeople } from '../../server/src/org/org.repository'
 import { insertQuestions } from '../../server/src/quiz/question.repository'
@@ -207,28 +209,10 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
       labels: 'Decision, DecisionCatalogue, DECIDES, KEEPS, LISTED_IN, BASED_ON',
       batches: ranges(counts.decisions, DECISIONS),
       rows: b => decisionRows(plan, b * DECISIONS, (b + 1) * DECISIONS).length,
-      write: async (tx, b) => {
-        await tx.run(
-          `UNWIND $rows AS x
-           MATCH (o:Organization {id: x.organizationId})
-           MERGE (c:DecisionCatalogue {id: x.catalogueId})
-             ON CREATE SET c.year = toInteger(x.year), c.organizationId = x.organizationId, c.synthetic = true
-           MERGE (o)-[:KEEPS]->(c)
-           CREATE (d:Decision {id: x.id, title: x.title, summary: x.summary, domain: x.domain, status: x.status,
-             decidedOn: CASE WHEN x.decidedOn IS NULL THEN null ELSE date(x.decidedOn) END,
-             affectsPublic: x.affectsPublic, technical: x.technical, stabilityRisk: x.stabilityRisk,
-             confidential: x.confidential, sample: false, synthetic: true, createdAt: datetime(), updatedAt: datetime()})
-           CREATE (o)-[:DECIDES]->(d)
-           CREATE (d)-[:LISTED_IN]->(c)
-           WITH d, x
-           CALL (d, x) {
-             UNWIND range(0, size(x.basedOn) - 1) AS i
-             MATCH (a:Article {id: x.basedOn[i]})
-             CREATE (d)-[:BASED_ON {position: i}]->(a)
-           }`,
-          { rows: decisionRows(plan, b * DECISIONS, (b + 1) * DECISIONS) },
-        )
-      },
+      write: (tx, b) => writeDecisions(tx, decisionRows(plan, b * DECISIONS, (b + 1) * DECISIONS).map(x => newDecision(
+        { ...x, basedOnArticleIds: x.basedOn },
+        { id: x.id, sample: false, synthetic: true },
+      ))),
     },
     {
       name: 'stepRecords',
@@ -236,27 +220,7 @@ function parts(plan: BenchPlan, passwordHash: string): Part[] {
       batches: ranges(counts.decisions, STEP_DECISIONS),
       rows: b => decisionsOf(b).reduce((n, _, i) => n + (plan.stepsPerDecision[b * STEP_DECISIONS + i] ?? 0), 0),
       write: async (tx, b) => {
-        const rows = decisionsOf(b).flatMap((d, i) => stepRecordRows(plan, d, b * STEP_DECISIONS + i))
-        await tx.run(
-          `UNWIND $rows AS x
-           MATCH (d:Decision {id: x.decisionId})
-           CREATE (r:StepRecord {id: x.id, clientId: x.clientId, stepCode: x.stepCode,
-             startedOn: CASE WHEN x.startedOn IS NULL THEN null ELSE date(x.startedOn) END,
-             completedOn: CASE WHEN x.completedOn IS NULL THEN null ELSE date(x.completedOn) END,
-             outcome: x.outcome, evidenceTitles: x.evidenceTitles, evidenceNumbers: x.evidenceNumbers, note: x.note,
-             correctsId: x.correctsId, recordedAt: datetime(x.recordedAt), recordedBy: null, synthetic: true})
-           CREATE (d)-[:HAS_STEP]->(r)
-           WITH r, x
-           CALL (r, x) {
-             MATCH (p:Person {id: x.performedBy})
-             CREATE (r)-[:PERFORMED_BY]->(p)
-           }`,
-          { rows },
-        )
-        await tx.run(
-          'UNWIND $rows AS x MATCH (r:StepRecord {id: x.id}), (o:StepRecord {id: x.correctsId}) CREATE (r)-[:CORRECTS]->(o)',
-          { rows: rows.filter(r => r.correctsId).map(r => ({ id: r.id, correctsId: r.correctsId })) },
-        )
+        await writeStepRecords(tx, decisionsOf(b).flatMap((d, i) => stepRecordRows(plan, d, b * STEP_DECISIONS + i)).map(r => ({ ...r, recordedBy: null })))
       },
     },
     {

@@ -190,28 +190,63 @@ async function checkReferences(tx: Tx, organizationId: string, articleIds: strin
     throw badInput(`决策依据中的条文不存在：${missing.join('、')} (unknown article ids in the legal basis): pick articles from the law library.`, { field: 'basedOnArticleIds', missing })
 }
 
-/** Writes catalogue listing, organisation and legal basis of `d` (after removing the old links). */
+/**
+ * Writes catalogue listing, organisation and legal basis of `d` (after removing the old links) from the
+ * row `x` (the values normaliseDecision gives).
+ */
 const LINK_DECISION = `
-  WITH d
+  WITH d, x
   OPTIONAL MATCH (d)-[old:LISTED_IN|BASED_ON]->()
   DELETE old
-  WITH DISTINCT d
+  WITH DISTINCT d, x
   OPTIONAL MATCH (:Organization)-[oldOrg:DECIDES]->(d)
   DELETE oldOrg
-  WITH DISTINCT d
-  MATCH (o:Organization {id: $organizationId})
-  MERGE (c:DecisionCatalogue {id: $catalogueId})
-    ON CREATE SET c.year = $year, c.organizationId = $organizationId
+  WITH DISTINCT d, x
+  MATCH (o:Organization {id: x.organizationId})
+  MERGE (c:DecisionCatalogue {id: x.catalogueId})
+    ON CREATE SET c.year = x.year, c.organizationId = x.organizationId
   MERGE (o)-[:KEEPS]->(c)
   CREATE (o)-[:DECIDES]->(d)
   CREATE (d)-[:LISTED_IN]->(c)
-  WITH d
-  CALL (d) {
-    UNWIND range(0, size($articleIds) - 1) AS i
-    MATCH (a:Article {id: $articleIds[i]})
+  WITH d, x
+  CALL (d, x) {
+    UNWIND range(0, size(x.articleIds) - 1) AS i
+    MATCH (a:Article {id: x.articleIds[i]})
     CREATE (d)-[:BASED_ON {position: i}]->(a)
   }
   RETURN d.id AS id`
+
+/** A decision ready to be written: normalised values, id and marks. */
+export type NewDecision = ReturnType<typeof normaliseDecision> & {
+  id: string
+  sample: boolean
+  /** Benchmark data, so it can be told apart from real data. */
+  synthetic?: boolean
+}
+
+/**
+ * Writes new decisions with their catalogue listing, organisation and legal basis in one statement: the
+ * one writer of Decision (the API, the samples and the benchmark). Callers check references first.
+ */
+export async function writeDecisions(tx: Tx, rows: NewDecision[]): Promise<void> {
+  if (rows.length === 0)
+    return
+  await tx.run(
+    `UNWIND $rows AS x
+     CREATE (d:Decision {id: x.id, title: x.title, summary: x.summary, domain: x.domain, status: x.status,
+       decidedOn: CASE WHEN x.decidedOn IS NULL THEN null ELSE date(x.decidedOn) END,
+       affectsPublic: x.affectsPublic, technical: x.technical, stabilityRisk: x.stabilityRisk,
+       confidential: x.confidential, sample: x.sample, synthetic: x.synthetic, createdAt: datetime(), updatedAt: datetime()})
+     ${LINK_DECISION}`,
+    { rows },
+  )
+}
+
+/** The values writeDecisions needs for a decision as written (checked as the API checks it). */
+export function newDecision(input: DecisionWrite, options: { id: string, sample: boolean, synthetic?: boolean, today?: string }): NewDecision {
+  const { today, ...marks } = options
+  return { ...normaliseDecision(input, today ?? shanghaiToday()), ...marks }
+}
 
 /**
  * Creates a decision listed in its organisation's catalogue of the year. Seeds pass a stable `id` and
@@ -230,14 +265,7 @@ export async function createDecision(
     const [taken] = await tx.run('MATCH (d:Decision {id: $id}) RETURN d.id AS id', { id })
     if (taken)
       throw new AppError(ErrorCode.CONFLICT, `决策 ${id} 已存在 (decision id taken).`, { id })
-    await tx.run(
-      `CREATE (d:Decision {id: $id, title: $title, summary: $summary, domain: $domain, status: $status,
-         decidedOn: CASE WHEN $decidedOn IS NULL THEN null ELSE date($decidedOn) END,
-         affectsPublic: $affectsPublic, technical: $technical, stabilityRisk: $stabilityRisk,
-         confidential: $confidential, sample: $sample, createdAt: datetime(), updatedAt: datetime()})
-       ${LINK_DECISION}`,
-      { ...values, id, sample: options.sample ?? false },
-    )
+    await writeDecisions(tx, [{ ...values, id, sample: options.sample ?? false }])
     await recordAudit(tx, { actor, operation: 'createDecision', targetIds: [id] })
     return id
   })
@@ -257,8 +285,9 @@ export async function updateDecision(db: Database, actor: SessionUser | null, id
            d.decidedOn = CASE WHEN $decidedOn IS NULL THEN null ELSE date($decidedOn) END,
            d.affectsPublic = $affectsPublic, d.technical = $technical, d.stabilityRisk = $stabilityRisk,
            d.confidential = $confidential, d.updatedAt = datetime()
+       WITH d, $values AS x
        ${LINK_DECISION}`,
-      { ...values, id },
+      { ...values, values, id },
     )
     await recordAudit(tx, { actor, operation: 'updateDecision', targetIds: [id] })
     return id

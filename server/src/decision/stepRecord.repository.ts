@@ -2,7 +2,7 @@
  * Step records: appending one (never changing or deleting) and counting them.
  */
 import type { SessionUser } from '../context'
-import type { Database } from '../db/database'
+import type { Database, Tx } from '../db/database'
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit'
 import { AppError, badInput, ErrorCode, notFound } from '../common/errors'
@@ -65,43 +65,21 @@ export async function appendStepRecord(
       if (check.corrected.decisionId !== input.decisionId)
         throw badInput(`记录 ${input.correctsId} 属于另一项决策，不能在此更正 (that record belongs to another decision): pick a record of this decision.`, { field: 'correctsId' })
     }
-    const [row] = await tx.run<{ id: string }>(
-      `MATCH (d:Decision {id: $decisionId})
-       MERGE (r:StepRecord {clientId: $clientId})
-         ON CREATE SET r.id = $id, r.stepCode = $stepCode,
-           r.startedOn = CASE WHEN $startedOn IS NULL THEN null ELSE date($startedOn) END,
-           r.completedOn = CASE WHEN $completedOn IS NULL THEN null ELSE date($completedOn) END,
-           r.outcome = $outcome, r.evidenceTitles = $evidenceTitles, r.evidenceNumbers = $evidenceNumbers,
-           r.note = $note, r.correctsId = coalesce($correctsId, ''), r.recordedAt = datetime(), r.recordedBy = $userId
-       WITH d, r
-       WHERE r.id = $id
-       CREATE (d)-[:HAS_STEP]->(r)
-       WITH r
-       CALL (r) {
-         MATCH (old:StepRecord {id: $correctsId})
-         CREATE (r)-[:CORRECTS]->(old)
-       }
-       CALL (r) {
-         MATCH (p:Person {id: $personId})
-         CREATE (r)-[:PERFORMED_BY]->(p)
-       }
-       RETURN r.id AS id`,
-      {
-        decisionId: input.decisionId,
-        clientId: input.clientId,
-        id,
-        stepCode: input.stepCode,
-        startedOn,
-        completedOn,
-        outcome: input.outcome?.trim() || null,
-        evidenceTitles: evidence.titles,
-        evidenceNumbers: evidence.numbers,
-        note: input.note?.trim() || null,
-        correctsId: input.correctsId ?? null,
-        userId: actor?.id ?? null,
-        personId: actor?.personId ?? null,
-      },
-    )
+    const [row] = await writeStepRecords(tx, [{
+      decisionId: input.decisionId,
+      clientId: input.clientId,
+      id,
+      stepCode: input.stepCode,
+      startedOn,
+      completedOn,
+      outcome: input.outcome?.trim() || null,
+      evidenceTitles: evidence.titles,
+      evidenceNumbers: evidence.numbers,
+      note: input.note?.trim() || null,
+      correctsId: input.correctsId ?? null,
+      recordedBy: actor?.id ?? null,
+      performedBy: actor?.personId ?? null,
+    }])
     if (!row) {
       // Another request with the same clientId committed in between: that one is the record.
       const [other] = await tx.run<{ id: string }>('MATCH (r:StepRecord {clientId: $clientId}) RETURN r.id AS id', { clientId: input.clientId })
@@ -110,6 +88,64 @@ export async function appendStepRecord(
     await recordAudit(tx, { actor, operation: 'appendStepRecord', targetIds: [id, input.decisionId] })
     return { id, created: true }
   })
+}
+
+/** A step record ready to be written (checked by the caller). */
+export interface NewStepRecord {
+  id: string
+  clientId: string
+  decisionId: string
+  stepCode: string
+  startedOn: string | null
+  completedOn: string | null
+  outcome: string | null
+  evidenceTitles: string[]
+  evidenceNumbers: string[]
+  note: string | null
+  /** The record it CORRECTS (of the same decision, written before or in the same call). */
+  correctsId: string | null
+  /** The user who recorded it. */
+  recordedBy: string | null
+  /** The person who PERFORMED it. */
+  performedBy: string | null
+  /** When it was recorded (ISO 8601); now when left out. Data loaded from elsewhere keeps its own time. */
+  recordedAt?: string
+  /** Benchmark data, so it can be told apart from real data. */
+  synthetic?: boolean
+}
+
+/**
+ * Writes step records with their HAS_STEP, CORRECTS and PERFORMED_BY links in one statement: the one
+ * writer of StepRecord. A clientId already recorded records nothing; returns the ids written.
+ */
+export async function writeStepRecords(tx: Tx, rows: NewStepRecord[]): Promise<{ id: string }[]> {
+  if (rows.length === 0)
+    return []
+  return tx.run<{ id: string }>(
+    `UNWIND $rows AS x
+     MATCH (d:Decision {id: x.decisionId})
+     MERGE (r:StepRecord {clientId: x.clientId})
+       ON CREATE SET r.id = x.id, r.stepCode = x.stepCode,
+         r.startedOn = CASE WHEN x.startedOn IS NULL THEN null ELSE date(x.startedOn) END,
+         r.completedOn = CASE WHEN x.completedOn IS NULL THEN null ELSE date(x.completedOn) END,
+         r.outcome = x.outcome, r.evidenceTitles = x.evidenceTitles, r.evidenceNumbers = x.evidenceNumbers,
+         r.note = x.note, r.correctsId = coalesce(x.correctsId, ''), r.recordedAt = coalesce(datetime(x.recordedAt), datetime()),
+         r.recordedBy = x.recordedBy, r.synthetic = x.synthetic
+     WITH d, r, x
+     WHERE r.id = x.id
+     CREATE (d)-[:HAS_STEP]->(r)
+     WITH r, x
+     CALL (r, x) {
+       MATCH (old:StepRecord {id: x.correctsId})
+       CREATE (r)-[:CORRECTS]->(old)
+     }
+     CALL (r, x) {
+       MATCH (p:Person {id: x.performedBy})
+       CREATE (r)-[:PERFORMED_BY]->(p)
+     }
+     RETURN r.id AS id`,
+    { rows },
+  )
 }
 
 /** Number of step records of a decision (tests count before and after a refused write). */
