@@ -36,6 +36,25 @@ describe('学习统计 in the browser', () => {
     expect(await page.locator('[data-test=quiz-summary]').textContent()).toContain('62.5')
     // Four attempts are too few to judge a question by: the page says so.
     expect(await items.textContent()).toContain('样本较少')
+
+    // Option analysis (选项分析): everyone chose 丙项, the right answer, whatever order the shuffle showed it in;
+    // the three wrong options were chosen by nobody and are flagged so.
+    await items.locator('tr', { has: page.locator(`[data-test=number-${questions.single}]`) }).locator('.el-table__expand-icon').click()
+    const options = page.locator(`[data-test=options-${questions.single}]`)
+    await options.waitFor()
+    expect(await options.textContent()).toContain('哪一项正确')
+    expect(await options.locator(`[data-test=option-${questions.single}-C]`).textContent()).toContain('C. 丙项')
+    expect(await options.locator(`[data-test=chosen-${questions.single}-C]`).textContent()).toBe('4')
+    expect(await options.locator(`[data-test=chosen-${questions.single}-A]`).textContent()).toBe('0')
+    expect(await options.locator(`[data-test=flag-${questions.single}-A]`).textContent()).toContain('无人选择')
+    expect(await options.locator(`[data-test=flag-${questions.single}-C]`).count()).toBe(0)
+    // The multiple-choice question was left unanswered in one attempt; its wrong option 寅项 (C) nobody chose.
+    await items.locator('tr', { has: page.locator(`[data-test=number-${questions.multiple}]`) }).locator('.el-table__expand-icon').click()
+    const multiple = page.locator(`[data-test=options-${questions.multiple}]`)
+    await multiple.waitFor()
+    expect(await multiple.locator(`[data-test=chosen-${questions.multiple}-A]`).textContent()).toBe('3')
+    expect(await multiple.locator(`[data-test=flag-${questions.multiple}-C]`).textContent()).toContain('无人选择')
+    expect(await multiple.textContent()).toContain('未作答 1 人次')
     await page.close()
   })
 

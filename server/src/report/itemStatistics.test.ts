@@ -1,6 +1,6 @@
 import type { ScoredAttempt } from './itemStatistics'
 import { describe, expect, it } from 'vitest'
-import { analyseItems } from './itemStatistics'
+import { analyseItems, analyseOptions, unansweredCount } from './itemStatistics'
 
 /** An attempt with 10 points per question: `right` lists the questions answered right, `half` those half right. */
 function attempt(id: string, right: string[], wrong: string[], half: string[] = []): ScoredAttempt {
@@ -49,5 +49,47 @@ describe('item analysis', () => {
     expect(sorted(analyseItems(attempts))).toEqual(sorted(analyseItems([...attempts].reverse())))
     // a (ranked first by id) is the upper group and got r right.
     expect(analyseItems(attempts).find(x => x.questionId === 'r')!.discrimination).toBe(1)
+  })
+})
+
+describe('option analysis', () => {
+  const question = { id: 'q', type: 'SINGLE', options: ['甲', '乙', '丙', '丁'], answer: ['B'] }
+  /** An attempt of one choice question: `given` as shown, `total` its total score out of 100. */
+  function chose(id: string, given: string[] | null, total: number, optionOrder: number[] = []): ScoredAttempt {
+    const earned = given?.length === 1 && given[0] === 'B' && optionOrder.length === 0 ? 10 : 0
+    return { attemptId: id, score: total, maxScore: 100, items: [{ questionId: 'q', earned, points: 10, given, optionOrder }] }
+  }
+
+  it('counts how often each option was chosen, overall and in the best and worst 27 %', () => {
+    // Ten attempts, groups of 3: the best (t0–t2) chose B, B, C; the worst (t7–t9) chose C, C and nothing.
+    const givens: (string[] | null)[] = [['B'], ['B'], ['C'], ['B'], ['B'], ['C'], ['B'], ['C'], ['C'], null]
+    const attempts = givens.map((given, k) => chose(`t${k}`, given, 100 - k * 10))
+    const options = analyseOptions(attempts, question)
+    expect(options.map(o => [o.key, o.text, o.correct, o.chosen, o.share])).toEqual([
+      ['A', '甲', false, 0, 0],
+      ['B', '乙', true, 5, 0.5],
+      ['C', '丙', false, 4, 0.4],
+      ['D', '丁', false, 0, 0],
+    ])
+    const c = options[2]!
+    expect([c.upperShare, c.lowerShare]).toEqual([0.333, 0.667])
+    expect(unansweredCount(attempts, 'q')).toBe(1)
+  })
+
+  it('flags a wrong option nobody chose, and one the best attempts chose more often than the worst', () => {
+    // The best two chose C (wrong), the worst two A (wrong): C attracts those who studied; D is never chosen.
+    const attempts = [chose('a', ['C'], 90), chose('b', ['C'], 80), chose('c', ['B'], 50), chose('d', ['A'], 20), chose('e', ['A'], 10)]
+    const flags = Object.fromEntries(analyseOptions(attempts, question).map(o => [o.key, o.flags]))
+    expect(flags).toEqual({ A: [], B: [], C: ['ATTRACTS_BEST'], D: ['NEVER_CHOSEN'] })
+  })
+
+  it('reads a shuffled answer back to the original option, and analyses true/false but not fill-in questions', () => {
+    // Shown order C, A, D, B: the person clicked the fourth option shown (D), which is the original B.
+    const shuffled = [chose('s', ['D'], 100, [2, 0, 3, 1])]
+    expect(analyseOptions(shuffled, question).find(o => o.key === 'B')!.chosen).toBe(1)
+    const tf = { id: 'q', type: 'TRUE_FALSE', options: [], answer: ['FALSE'] }
+    const answers = [chose('x', ['TRUE'], 100), chose('y', ['FALSE'], 0)]
+    expect(analyseOptions(answers, tf).map(o => [o.key, o.correct, o.chosen, o.flags])).toEqual([['TRUE', false, 1, ['ATTRACTS_BEST']], ['FALSE', true, 1, []]])
+    expect(analyseOptions(answers, { id: 'q', type: 'FILL_BLANK', options: [], answer: ['三十'] })).toEqual([])
   })
 })

@@ -7,7 +7,7 @@ import { Role } from '../auth/access'
 import { notFound } from '../common/errors'
 import { passes } from '../study/scoring'
 import { ORG_PROJECTION } from '../study/study.repository'
-import { analyseItems } from './itemStatistics'
+import { analyseItems, analyseOptions, unansweredCount } from './itemStatistics'
 
 /**
  * 学习统计: results of a quiz question by question, and each organisation's study in a year. A trainer
@@ -57,7 +57,7 @@ export async function quizStatistics(db: Database, user: SessionUser, quizId: st
   const [row] = await db.read<{
     quiz: { id: string, title: string, passScore: number }
     attempts: ScoredAttempt[]
-    questions: { id: string, type: QuestionStatistics['type'], stem: string, order: number | null, articles: string[] }[]
+    questions: { id: string, type: QuestionStatistics['type'], stem: string, options: string[], answer: string[], order: number | null, articles: string[] }[]
   }>(
     `MATCH (z:Quiz {id: $quizId})
      RETURN z {.id, .title, .passScore} AS quiz,
@@ -65,14 +65,16 @@ export async function quizStatistics(db: Database, user: SessionUser, quizId: st
          MATCH (p:Person)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z)
          WHERE ${IN_SCOPE}
          RETURN {attemptId: t.id, score: coalesce(t.score, 0), maxScore: t.maxScore,
-           items: [(t)-[i:ITEM]->(q:Question) | {questionId: q.id, earned: coalesce([(t)-[an:ANSWERED]->(q) | an.earned][0], 0), points: i.points}]} AS a
+           items: [(t)-[i:ITEM]->(q:Question) | {questionId: q.id, earned: coalesce([(t)-[an:ANSWERED]->(q) | an.earned][0], 0), points: i.points,
+             given: [(t)-[an:ANSWERED]->(q) | an.given][0], optionOrder: coalesce(i.optionOrder, [])}]} AS a
        } AS attempts,
        COLLECT {
          MATCH (p:Person)-[:MADE]->(t:Attempt {status: 'SUBMITTED'})-[:OF]->(z)
          WHERE ${IN_SCOPE}
          MATCH (t)-[:ITEM]->(q:Question)
          WITH DISTINCT q
-         RETURN {id: q.id, type: q.type, stem: q.stem, order: [(z)-[inc:INCLUDES]->(q) | inc.order][0],
+         RETURN {id: q.id, type: q.type, stem: q.stem, options: coalesce(q.options, []), answer: coalesce(q.answer, []),
+           order: [(z)-[inc:INCLUDES]->(q) | inc.order][0],
            articles: COLLECT {
              MATCH (q)-[ts:TESTS]->(a:Article)
              OPTIONAL MATCH (law:Law {id: a.lawId})
@@ -86,7 +88,17 @@ export async function quizStatistics(db: Database, user: SessionUser, quizId: st
   const info = new Map(row.questions.map(q => [q.id, q]))
   const questions = analyseItems(row.attempts).flatMap((item) => {
     const question = info.get(item.questionId)
-    return question ? [{ ...item, type: question.type, stem: question.stem, order: question.order, articles: question.articles }] : []
+    return question
+      ? [{
+          ...item,
+          type: question.type,
+          stem: question.stem,
+          order: question.order,
+          articles: question.articles,
+          unanswered: unansweredCount(row.attempts, item.questionId),
+          options: analyseOptions(row.attempts, question),
+        }]
+      : []
   })
   questions.sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || b.attempts - a.attempts || a.questionId.localeCompare(b.questionId))
   return {

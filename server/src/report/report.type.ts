@@ -1,6 +1,43 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
+import type { DistractorFlag } from './itemStatistics'
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql'
 import { Organization } from '../org/org.type'
 import { QuestionType } from '../quiz/question.type'
+import { DISTRACTOR_FLAGS } from './itemStatistics'
+
+/** The GraphQL enum of distractor flags, built from DISTRACTOR_FLAGS (itemStatistics.ts). */
+export const DistractorFlagValue = Object.fromEntries(DISTRACTOR_FLAGS.map(flag => [flag, flag])) as { readonly [K in DistractorFlag]: K }
+
+registerEnumType(DistractorFlagValue, {
+  name: 'DistractorFlag',
+  description: 'Why a wrong option needs a look (选项分析): NEVER_CHOSEN 无人选择 (it does no work), ATTRACTS_BEST 高分组更常选 (the best attempts chose it more often than the worst).',
+})
+
+@ObjectType({ description: 'How one option of a question was chosen over the submitted attempts (选项分析, as Moodle’s quiz statistics).' })
+export class OptionStatistics {
+  @Field(() => String, { description: 'Option letter A–H (original order, whatever the shuffle showed), or TRUE / FALSE.' })
+  key: string
+
+  @Field(() => String, { nullable: true, description: 'The option’s text; null for TRUE / FALSE.' })
+  text: string | null
+
+  @Field(() => Boolean, { description: 'Part of the correct answer.' })
+  correct: boolean
+
+  @Field(() => Int, { description: 'Attempts that chose it.' })
+  chosen: number
+
+  @Field(() => Float, { description: 'Share of the attempts containing the question that chose it, 0–1.' })
+  share: number
+
+  @Field(() => Float, { nullable: true, description: 'The same share in the best 27 % of attempts; null when that group has none with the question.' })
+  upperShare: number | null
+
+  @Field(() => Float, { nullable: true, description: 'The same share in the worst 27 % of attempts; null when that group has none with the question.' })
+  lowerShare: number | null
+
+  @Field(() => [DistractorFlagValue], { description: 'Distractor flags of a wrong option (empty for a correct one).' })
+  flags: DistractorFlag[]
+}
 
 @ObjectType({ description: 'One question of a quiz, analysed over its submitted attempts (试题分析).' })
 export class QuestionStatistics {
@@ -30,6 +67,12 @@ export class QuestionStatistics {
 
   @Field(() => Float, { nullable: true, description: 'Discrimination (区分度): facility in the best 27 % of attempts minus in the worst 27 %, −1–1. Below 0.2 the question does not tell who studied; null with too few attempts.' })
   discrimination: number | null
+
+  @Field(() => Int, { description: 'Attempts that contained it but left it unanswered.' })
+  unanswered: number
+
+  @Field(() => [OptionStatistics], { description: 'Each option of a choice or true/false question with how often it was chosen; empty for fill-in questions.' })
+  options: OptionStatistics[]
 }
 
 @ObjectType({ description: 'How many submitted attempts scored within a band of the maximum.' })
