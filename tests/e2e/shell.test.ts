@@ -5,10 +5,10 @@ const bed = browserTestbed()
 
 /** What each demo role should find in the navigation (data-test ids), and nothing else. 服务状态 is not a cadre's concern. */
 const NAVIGATION: Record<string, string[]> = {
-  cadre: ['nav-my', 'nav-study-reviews', 'nav-laws', 'nav-decisions'],
-  trainer: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-status'],
-  advisor: ['nav-laws', 'nav-decisions', 'nav-status'],
-  admin: ['nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-admin-users', 'nav-status'],
+  cadre: ['nav-my', 'nav-study-reviews', 'nav-live-join', 'nav-laws', 'nav-decisions'],
+  trainer: ['nav-live-join', 'nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-status'],
+  advisor: ['nav-live-join', 'nav-laws', 'nav-decisions', 'nav-status'],
+  admin: ['nav-live-join', 'nav-laws', 'nav-decisions', 'nav-bank', 'nav-quizzes', 'nav-study-sessions', 'nav-stats', 'nav-admin-users', 'nav-status'],
 }
 
 /** Where each role lands after signing in: their own work page (我的学习, 题库, 决策合规, 管理), not the law library. */
