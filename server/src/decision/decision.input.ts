@@ -5,7 +5,7 @@ import type { StepCode } from './steps'
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator'
 import { Field, ID, InputType, Int } from 'type-graphql'
 import { HasVisibleText } from '../common/visibleText'
-import { DecisionStatus, LegalOpinionByEnum, ParticipationMethodEnum, ReviewConclusionEnum, StepCodeEnum, VerdictEnum } from './decision.type'
+import { DecisionStatus, LegalOpinionByEnum, ParticipationMethodEnum, ReviewConclusionEnum, StepCodeEnum, VerdictEnum } from './decision.enums'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD).'
