@@ -46,6 +46,9 @@ async function scriptBytes(context: BrowserContext, path: string, ready: (page: 
 function report(name: string, measured: { total: number, scripts: Transfer[] }): void {
   // The README's benchmark table is filled from these lines.
   console.info(`[budget] ${name}: ${(measured.total / 1000).toFixed(1)} kB of JavaScript in ${measured.scripts.length} files`)
+  // File by file, so a failure says which chunk grew.
+  for (const script of measured.scripts)
+    console.info(`  ${script.url.replace(/^.*\//, '')} ${script.bytes} B`)
 }
 
 describe('the first load stays light', () => {

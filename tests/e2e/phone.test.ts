@@ -90,12 +90,15 @@ describe('a cadre on a 390 × 844 phone', () => {
 
       // 法规库, a law and an article.
       await page.locator('[data-test=nav-laws]').click()
+      // Other tests import laws into the shared database: the cadre looks the law up by name, as on a long list.
+      await page.locator('input[data-test=law-filter-text]').fill('重大行政决策程序暂行条例')
       await page.locator('[data-test=law-link-major-decision-procedure]').waitFor()
       await expectFits(page, '07-laws')
       await page.locator('[data-test=law-link-major-decision-procedure]').click()
       await page.locator('[data-test=law-title]').waitFor()
       await expectFits(page, '08-law')
-      await page.goto(`${bed.server.url}/articles/${articles[0]!.id}`)
+      // Article ids hold a slash (`<law>/<number>~<hash>`): the path carries them encoded, as the app's links do.
+      await page.goto(`${bed.server.url}/articles/${encodeURIComponent(articles[0]!.id)}`)
       await page.locator('[data-test=article-heading]').waitFor()
       await expectFits(page, '09-article')
       await page.locator('[data-test=nav-decisions]').click()

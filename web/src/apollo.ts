@@ -1,30 +1,13 @@
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, split } from '@apollo/client'
 import { ErrorLink } from '@apollo/client/link/error'
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions'
 import { getMainDefinition } from '@apollo/client/utilities'
-import { createClient } from 'graphql-ws'
 import { onSessionChange, sessionExpired } from './composables/useSession'
+import { LazyLink } from './lazyLink'
 
 /** What the client reports to the rest of the app. */
 export interface ApolloClientOptions {
   /** A request was answered UNAUTHENTICATED: the session cookie is missing or expired. */
   onUnauthenticated: () => void
-}
-
-/**
- * Subscriptions (the live quiz) over graphql-ws on the same origin and path; the browser sends the
- * session cookie with the upgrade. Connected only while a subscription is active, and reconnected
- * after a drop without limit (a phone in a meeting room loses Wi-Fi now and then): the subscription
- * then starts again with the room as it is.
- */
-function subscriptionLink(): GraphQLWsLink {
-  return new GraphQLWsLink(createClient({
-    url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
-    lazy: true,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
-    retryWait: async retries => new Promise(resolve => setTimeout(resolve, Math.min(500 * 2 ** retries, 5000))),
-  }))
 }
 
 function isSubscription(query: Parameters<typeof getMainDefinition>[0]): boolean {
@@ -36,11 +19,11 @@ function isSubscription(query: Parameters<typeof getMainDefinition>[0]): boolean
  * An Apollo client: the cache holds server data. The session travels in the HttpOnly cookie. The client
  * knows nothing of the session state: it reports UNAUTHENTICATED through the callback, so the session
  * module may use the client without the client importing it back. Subscriptions go over graphql-ws,
- * everything else over HTTP.
+ * everything else over HTTP; the WebSocket link's code loads with the first subscription.
  */
 export function createApolloClient(options: ApolloClientOptions): ApolloClient {
   const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' })
-  const transport = typeof window === 'undefined' ? httpLink : split(({ query }) => isSubscription(query), subscriptionLink(), httpLink)
+  const transport = typeof window === 'undefined' ? httpLink : split(({ query }) => isSubscription(query), new LazyLink(async () => (await import('./subscriptionLink')).subscriptionLink()), httpLink)
   return new ApolloClient({
     link: new ErrorLink(({ error }) => {
       if (CombinedGraphQLErrors.is(error) && error.errors.some(e => e.extensions?.code === 'UNAUTHENTICATED'))
