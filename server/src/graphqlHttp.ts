@@ -63,7 +63,10 @@ function send(res: ServerResponse, status: number, body: string): void {
  * A body the JSON parser refused: 413 for too large, 400 for anything else a client sent wrong, each with
  * a code and a message, as GraphQL errors are.
  */
-export function bodyError(error: Error & { type?: string, status?: number }, maxBody: string, requestId: string): { status: number, body: string } {
+export function bodyError(error: Error & { type?: string, status?: number, code?: string }, maxBody: string, requestId: string): { status: number, body: string } {
+  // The browser went away mid-transfer (a closed tab, a phone that lost signal): nobody reads the answer.
+  if (error.code === 'ECONNABORTED')
+    return { status: 400, body: errorBody('BAD_REQUEST', '请求已中断 (request aborted by the client).', requestId) }
   if (error.type === 'entity.too.large')
     return { status: 413, body: errorBody('PAYLOAD_TOO_LARGE', `请求体过大 (request body larger than ${maxBody}).`, requestId) }
   if (error.type === 'entity.parse.failed')

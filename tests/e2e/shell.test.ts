@@ -46,7 +46,19 @@ describe('the web app shell', () => {
     await page.locator('input[data-test=username]').fill('cadre')
     await page.locator('input[data-test=password]').fill('not-the-password')
     await page.locator('[data-test=login-submit]').click()
-    await expect.poll(() => page.locator('[data-test=login-error]').textContent()).toContain('用户名或密码错误')
+    // Chinese with the next step, and no English half (the API's message is bilingual).
+    await expect.poll(() => page.locator('[data-test=login-error]').textContent()).toContain('用户名或密码错误，请重新输入')
+    expect(await page.locator('[data-test=login-error]').textContent()).not.toMatch(/[A-Z]/i)
+    await page.close()
+  })
+
+  it('says in plain Chinese that a record is gone, without its internal id', async () => {
+    const page = await bed.browser.newPage()
+    await loginInBrowser(page, bed.server.url, 'cadre')
+    await page.goto(`${bed.server.url}/attempts/attempt-gone-4711`)
+    const alert = page.locator('.el-alert').first()
+    await expect.poll(() => alert.textContent()).toContain('不存在或已删除，请返回列表重新选择')
+    expect(await alert.textContent()).not.toContain('attempt-gone-4711')
     await page.close()
   })
 

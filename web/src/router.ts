@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { useSession } from './composables/useSession'
+import { loadFeatureMessages } from './i18n'
 import { canSee, homeFor, pages } from './routes'
 
 export const router = createRouter({
@@ -18,6 +19,7 @@ router.beforeEach(async (to) => {
     await session.load().catch(() => null)
   if (to.meta.public)
     return true
+  await loadFeatureMessages()
   const page = to.meta.page as (typeof pages)[number] | undefined
   if (page?.roles === 'PUBLIC')
     return true

@@ -12,7 +12,7 @@ import { CreateUserInput } from './user.input'
 import { createUser, findLoginRecord, findViewer, listUsers, revokeSession, updateUser } from './user.repository'
 import { LoginResult, User, UserPage, Viewer } from './user.type'
 
-const BAD_LOGIN = '用户名或密码错误 (wrong username or password).'
+const BAD_LOGIN = '用户名或密码错误，请重新输入 (wrong username or password).'
 
 /**
  * The viewer as the session states it, for a query that asks for nothing stored: the person carries

@@ -5,6 +5,18 @@ export const en: typeof zhCN = {
   nav: { status: 'Status', laws: 'Law library', my: 'My study', bank: 'Question bank', quizzes: 'Quizzes', stats: 'Statistics', decisions: 'Decision compliance', admin: 'Admin' },
   role: { CADRE: 'Cadre', TRAINER: 'Trainer', ADVISOR: 'Legal advisor', ADMIN: 'Administrator' },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', save: 'Save', cancel: 'Cancel', create: 'Create', sample: 'Sample', language: 'Language', none: 'Nothing yet' },
+  errors: {
+    BAD_USER_INPUT: 'Something you entered is not valid: check it and try again.',
+    NOT_FOUND: 'This no longer exists or was never there: go back to the list and choose again.',
+    FORBIDDEN: 'You may not do this; ask an administrator if you need to.',
+    UNAUTHENTICATED: 'Your session has ended: please sign in again.',
+    PAYLOAD_TOO_LARGE: 'What you sent is too large: send it in parts or make the file smaller.',
+    BAD_REQUEST: 'The request could not be handled: reload the page and try again.',
+    DATABASE_UNAVAILABLE: 'The database is unavailable for a moment: try again in a few seconds.',
+    INTERNAL_SERVER_ERROR: 'The service failed: try again later, and tell an administrator if it keeps happening.',
+    NETWORK: 'No connection: check your network and try again.',
+    UNKNOWN: 'The service failed: try again later, and tell an administrator if it keeps happening.',
+  },
   auth: {
     title: 'Sign in to Xuefa',
     username: 'Username',

@@ -3,6 +3,18 @@ export const zhCN = {
   nav: { status: '服务状态', laws: '法规库', my: '我的学习', bank: '题库', quizzes: '组卷', stats: '学习统计', decisions: '决策合规', admin: '管理' },
   role: { CADRE: '干部', TRAINER: '培训管理员', ADVISOR: '法律顾问', ADMIN: '系统管理员' },
   common: { loading: '加载中…', error: '出错了', retry: '重试', save: '保存', cancel: '取消', create: '新建', sample: '示例', language: '语言', none: '暂无数据' },
+  errors: {
+    BAD_USER_INPUT: '填写的内容有误，请检查后重试。',
+    NOT_FOUND: '要找的内容不存在或已删除，请返回列表重新选择。',
+    FORBIDDEN: '没有权限执行此操作；如需办理，请联系系统管理员。',
+    UNAUTHENTICATED: '登录已过期，请重新登录。',
+    PAYLOAD_TOO_LARGE: '提交的内容太大，请分批提交或缩小文件。',
+    BAD_REQUEST: '请求无法处理，请刷新页面后重试。',
+    DATABASE_UNAVAILABLE: '数据库暂时不可用，请稍候几秒再试。',
+    INTERNAL_SERVER_ERROR: '服务出错，请稍后重试；如一再出现，请联系系统管理员。',
+    NETWORK: '网络连接失败，请检查网络后重试。',
+    UNKNOWN: '服务暂时出错，请稍后重试；如一再出现，请联系系统管理员。',
+  },
   auth: {
     title: '登录学法',
     username: '用户名',

@@ -2,6 +2,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import type { LiveRunFieldsFragment } from '@/gql/graphql'
 import { computed, onScopeDispose, ref, shallowRef, toValue, watch } from 'vue'
 import { useApolloClient } from '@/apollo'
+import { useErrorText } from '@/composables/useErrorText'
 import { toFailure } from '@/composables/useGraphQL'
 import { graphql } from '@/gql'
 
@@ -29,6 +30,7 @@ const RoomUpdated = graphql(`
 /** One room as it goes: the state the server last sent, and a countdown that allows for the device's clock. */
 export function useLiveRun(runId: MaybeRefOrGetter<string | null>) {
   const apollo = useApolloClient()
+  const errorText = useErrorText()
   const room = shallowRef<LiveRunFieldsFragment | null>(null)
   const error = ref<string | null>(null)
   /** Server time minus device time, from the last state received. */
@@ -48,7 +50,7 @@ export function useLiveRun(runId: MaybeRefOrGetter<string | null>) {
     subscription = apollo.subscribe({ query: RoomUpdated, variables: { runId: id } }).subscribe({
       next: (result) => {
         if (result.error) {
-          error.value = toFailure(result.error).message
+          error.value = errorText(toFailure(result.error))
           return
         }
         const next = result.data?.liveRunUpdated
@@ -59,7 +61,7 @@ export function useLiveRun(runId: MaybeRefOrGetter<string | null>) {
         }
       },
       error: (e: unknown) => {
-        error.value = toFailure(e).message
+        error.value = errorText(toFailure(e))
       },
     })
   }
